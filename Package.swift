@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+import Foundation
+import PackageDescription
+
+var targets: [Target] = [
+  // System libraries: a module map and a header each; C wrappers live in CCodecShims.
+  .systemLibrary(
+    name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+  .systemLibrary(
+    name: "CJPEG", path: "Sources/CJPEG", pkgConfig: "libjpeg",
+    providers: [.apt(["libjpeg62-turbo-dev"])]),
+  .systemLibrary(
+    name: "COpenJPEG", path: "Sources/COpenJPEG", pkgConfig: "libopenjp2",
+    providers: [.apt(["libopenjp2-7-dev"])]),
+  .systemLibrary(
+    name: "CCharLS", path: "Sources/CCharLS", pkgConfig: "charls",
+    providers: [.apt(["libcharls-dev"])]),
+  .target(
+    name: "CCodecShims", dependencies: ["CJPEG", "COpenJPEG"],
+    linkerSettings: [.linkedLibrary("gdcmjpeg12")]),
+
+  .target(name: "DICOM", dependencies: ["CZlib"]),
+  .target(name: "Codecs", dependencies: ["DICOM", "CCodecShims", "CCharLS"]),
+  .target(name: "Imaging", dependencies: ["DICOM", "CZlib"], exclude: ["README.md"]),
+  .executableTarget(
+    name: "annotty",
+    dependencies: [
+      "DICOM", "Codecs", "Imaging",
+      .product(name: "ArgumentParser", package: "swift-argument-parser"),
+    ]),
+  .executableTarget(
+    name: "DICOMBenchmark", dependencies: ["DICOM", "Codecs"], path: "Benchmarks/DICOMBenchmark"),
+
+  .testTarget(name: "DICOMTests", dependencies: ["DICOM"], exclude: ["Fixtures"]),
+  .testTarget(name: "CodecsTests", dependencies: ["Codecs", "DICOM"], exclude: ["Fixtures"]),
+  .testTarget(name: "ImagingTests", dependencies: ["Imaging", "DICOM", "CZlib"]),
+]
+
+// The libFuzzer target has no main of its own, so it exists only for Scripts/fuzz.
+if ProcessInfo.processInfo.environment["ANNOTTY_FUZZ"] != nil {
+  targets.append(
+    .executableTarget(
+      name: "DICOMReaderFuzzer", dependencies: ["DICOM"], path: "Fuzz/DICOMReaderFuzzer"))
+}
+
+let package = Package(
+  name: "annotty",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "annotty", targets: ["annotty"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: targets,
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+
+/// The annotty command line: one subcommand per job.
+struct Annotty: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "annotty",
+    abstract: "Keyboard-driven DICOM viewing and annotation in the terminal.",
+    subcommands: [InfoCommand.self, PixelsCommand.self, RenderCommand.self]
+  )
+}
+
+@main
+enum Entry {
+  static func main() {
+    do {
+      var command = try Annotty.parseAsRoot()
+      try command.run()
+    } catch let error as InputError {
+      FileHandle.standardError.write(Data("annotty: \(error)\n".utf8))
+      exit(2)
+    } catch {
+      let code = Annotty.exitCode(for: error)
+      if code == .validationFailure {
+        FileHandle.standardError.write(Data((Annotty.fullMessage(for: error) + "\n").utf8))
+        exit(2)
+      }
+      Annotty.exit(withError: error)
+    }
+  }
+}

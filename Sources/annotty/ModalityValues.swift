@@ -1,0 +1,18 @@
+import DICOM
+import Imaging
+
+/// The Modality LUT output of a frame, as pydicom's `apply_modality_lut` computes it.
+func modalityValues(_ file: DICOMFile, frame: PixelFrame, number: Int, path: String) throws
+  -> [Double]
+{
+  guard frame.samplesPerPixel == 1 else { return frame.doubleSamples() }
+  do {
+    let settings = try DisplaySettings(
+      dataSet: file.dataSet, pixels: try file.pixelDescription(), frameIndex: number - 1)
+    return settings.modality.apply(to: frame)
+  } catch let error as DICOMError {
+    throw InputError(path: path, message: error.description)
+  } catch let error as ImagingError {
+    throw InputError(path: path, message: error.description)
+  }
+}
