@@ -33,7 +33,8 @@ public struct DICOMFile: Sendable {
     var metaEnd = layout.metaStart
     if layout.hasMeta {
       let (meta, end) = try reader.read(
-        from: layout.metaStart, to: bytes.count, encoding: .explicitLittle, charset: .defaultRepertoire,
+        from: layout.metaStart, to: bytes.count, encoding: .explicitLittle,
+        charset: .defaultRepertoire,
         context: .fileMeta)
       self.meta = meta
       metaEnd = end

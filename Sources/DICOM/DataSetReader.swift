@@ -106,7 +106,8 @@ struct DataSetReader {
         }
         if tag == .sequenceDelimitation && context == .undefinedItem {
           // The item's own delimiter is missing; let the sequence consume its delimiter.
-          warn("an item of undefined length ends without an Item Delimitation Item", offset: position)
+          warn(
+            "an item of undefined length ends without an Item Delimitation Item", offset: position)
           return (makeDataSet(elements, encoding: encoding, charset: charset), position)
         }
         if context == .topLevel && tag == .sequenceDelimitation {
@@ -407,7 +408,9 @@ struct DataSetReader {
       }
       position = range.upperBound
     }
-    return (EncapsulatedPixelData(basicOffsetTable: offsetTable ?? [], fragments: fragments), position)
+    return (
+      EncapsulatedPixelData(basicOffsetTable: offsetTable ?? [], fragments: fragments), position
+    )
   }
 
   private func readOffsetTable(_ raw: UnsafeRawBufferPointer, range: Range<Int>) -> [UInt32] {

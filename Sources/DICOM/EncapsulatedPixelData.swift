@@ -23,10 +23,12 @@ public struct EncapsulatedPixelData: Sendable, Equatable {
     fragmentEndsFrame: (Fragment) -> Bool
   ) throws -> [[Int]] {
     guard !fragments.isEmpty else {
-      throw DICOMError(.invalidPixelData, "encapsulated pixel data has no fragments", tag: .pixelData)
+      throw DICOMError(
+        .invalidPixelData, "encapsulated pixel data has no fragments", tag: .pixelData)
     }
     if let extendedOffsets, !extendedOffsets.isEmpty {
-      return try group(byOffsets: extendedOffsets.map { Int(clamping: $0) }, table: "Extended Offset Table")
+      return try group(
+        byOffsets: extendedOffsets.map { Int(clamping: $0) }, table: "Extended Offset Table")
     }
     if !basicOffsetTable.isEmpty {
       return try group(byOffsets: basicOffsetTable.map { Int($0) }, table: "Basic Offset Table")
@@ -59,7 +61,8 @@ public struct EncapsulatedPixelData: Sendable, Equatable {
       starts.append(index)
     }
     guard starts == starts.sorted() else {
-      throw DICOMError(.invalidPixelData, "the \(table) offsets are not increasing", tag: .pixelData)
+      throw DICOMError(
+        .invalidPixelData, "the \(table) offsets are not increasing", tag: .pixelData)
     }
     return starts.indices.map { position in
       let end = position + 1 < starts.count ? starts[position + 1] : fragments.count

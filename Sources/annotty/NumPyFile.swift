@@ -14,7 +14,8 @@ enum NumPyFile {
   static func encode(values: [Double], rows: Int, columns: Int, samplesPerPixel: Int) -> [UInt8] {
     let shape =
       samplesPerPixel > 1 ? "(\(rows), \(columns), \(samplesPerPixel))" : "(\(rows), \(columns))"
-    return encode(descriptor: "<f8", shape: shape, body: littleEndianBytes(values.map(\.bitPattern)))
+    return encode(
+      descriptor: "<f8", shape: shape, body: littleEndianBytes(values.map(\.bitPattern)))
   }
 
   private static func encode(descriptor: String, shape: String, body: [UInt8]) -> [UInt8] {

@@ -14,7 +14,8 @@ struct DataSetBuilder {
   }
 
   mutating func u16(_ value: UInt16) {
-    bytes += little ? [UInt8(value & 0xFF), UInt8(value >> 8)] : [UInt8(value >> 8), UInt8(value & 0xFF)]
+    bytes +=
+      little ? [UInt8(value & 0xFF), UInt8(value >> 8)] : [UInt8(value >> 8), UInt8(value & 0xFF)]
   }
 
   mutating func u32(_ value: UInt32) {
@@ -96,7 +97,9 @@ struct DataSetBuilder {
     meta.text(.transferSyntaxUID, .UI, transferSyntax)
     var file = [UInt8](repeating: 0, count: 128) + Array("DICM".utf8)
     var length = DataSetBuilder()
-    length.element(.fileMetaInformationGroupLength, .UL, withUnsafeBytes(of: UInt32(meta.bytes.count).littleEndian) { Array($0) })
+    length.element(
+      .fileMetaInformationGroupLength, .UL,
+      withUnsafeBytes(of: UInt32(meta.bytes.count).littleEndian) { Array($0) })
     file += length.bytes + meta.bytes + body
     return Data(file)
   }

@@ -10,10 +10,12 @@ struct DataSetReaderTests {
     body.text(.specificCharacterSet, .CS, "ISO_IR 100")
     body.text(.modality, .CS, "CT")
     // "Müller^Hans" in ISO 8859-1: ü is the single byte 0xFC.
-    body.element(.patientName, .PN, [0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72, 0x5E, 0x48, 0x61, 0x6E, 0x73, 0x20])
+    body.element(
+      .patientName, .PN, [0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72, 0x5E, 0x48, 0x61, 0x6E, 0x73, 0x20])
     body.us(.rows, 512)
     body.text(.windowCenter, .DS, "40\\400")
-    let file = try DICOMFile(bytes: DataSetBuilder.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body.bytes))
+    let file = try DICOMFile(
+      bytes: DataSetBuilder.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body.bytes))
     #expect(file.hasPreamble)
     #expect(file.transferSyntax == .explicitVRLittleEndian)
     #expect(file.dataSet.string(.modality) == "CT")
@@ -27,7 +29,8 @@ struct DataSetReaderTests {
     var body = DataSetBuilder()
     body.text(.specificCharacterSet, .CS, "ISO_IR 192")
     body.text(.patientName, .PN, "Wang^XiaoDong=王^小東")
-    let file = try DICOMFile(bytes: DataSetBuilder.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body.bytes))
+    let file = try DICOMFile(
+      bytes: DataSetBuilder.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body.bytes))
     #expect(file.dataSet.string(.patientName) == "Wang^XiaoDong=王^小東")
   }
 
@@ -46,7 +49,8 @@ struct DataSetReaderTests {
   @Test func readsBigEndianNumbers() throws {
     var body = DataSetBuilder(little: false)
     body.us(.rows, 0x0102)
-    let file = try DICOMFile(bytes: DataSetBuilder.part10(transferSyntax: "1.2.840.10008.1.2.2", body: body.bytes))
+    let file = try DICOMFile(
+      bytes: DataSetBuilder.part10(transferSyntax: "1.2.840.10008.1.2.2", body: body.bytes))
     #expect(file.dataSet.int(.rows) == 0x0102)
   }
 
@@ -58,7 +62,8 @@ struct DataSetReaderTests {
     var body = DataSetBuilder()
     body.sequence(.init(0x0008_1115), items: [middle.bytes])
     body.text(.modality, .CS, "CT")
-    let file = try DICOMFile(bytes: DataSetBuilder.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body.bytes))
+    let file = try DICOMFile(
+      bytes: DataSetBuilder.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body.bytes))
     let items = try #require(file.dataSet.sequence(.init(0x0008_1115)))
     #expect(items.count == 1)
     let nested = try #require(items[0].sequence(.init(0x0008_1140)))
@@ -79,7 +84,8 @@ struct DataSetReaderTests {
     end.tag(.sequenceDelimitation)
     end.u32(0)
     raw += end.bytes
-    let file = try DICOMFile(bytes: DataSetBuilder.part10(transferSyntax: "1.2.840.10008.1.2.1", body: raw))
+    let file = try DICOMFile(
+      bytes: DataSetBuilder.part10(transferSyntax: "1.2.840.10008.1.2.1", body: raw))
     let items = try #require(file.dataSet.sequence(.init(0x0009_1010)))
     #expect(items.first?.string(.sopInstanceUID) == "9.8")
   }
@@ -90,8 +96,10 @@ struct DataSetReaderTests {
     body.text(.init(0x0029_0011), .LO, "ACME 1.0")
     body.text(.init(0x0029_1005), .LO, "wrong")
     body.text(.init(0x0029_1105), .LO, "right")
-    let file = try DICOMFile(bytes: DataSetBuilder.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body.bytes))
-    let element = try #require(file.dataSet.privateElement(group: 0x0029, creator: "ACME 1.0", offset: 0x05))
+    let file = try DICOMFile(
+      bytes: DataSetBuilder.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body.bytes))
+    let element = try #require(
+      file.dataSet.privateElement(group: 0x0029, creator: "ACME 1.0", offset: 0x05))
     #expect(file.dataSet.values(of: element) == ["right"])
   }
 
@@ -100,7 +108,8 @@ struct DataSetReaderTests {
     body.text(.modality, .CS, "CT")
     body.element(.init(0x0008_0070), .LO, Array("ABC".utf8))
     body.text(.seriesDescription, .LO, "x")
-    let file = try DICOMFile(bytes: DataSetBuilder.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body.bytes))
+    let file = try DICOMFile(
+      bytes: DataSetBuilder.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body.bytes))
     #expect(file.dataSet.string(.manufacturer) == "ABC")
     #expect(file.warnings.contains { $0.message.contains("odd value length") })
   }
@@ -216,7 +225,8 @@ struct PixelRuleTests {
     body.us(.highBit, 7)
     body.us(.pixelRepresentation, 0)
     body.element(.pixelData, .OB, [1, 2, 3, 4, 5, 6])
-    let file = try DICOMFile(bytes: DataSetBuilder.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body.bytes))
+    let file = try DICOMFile(
+      bytes: DataSetBuilder.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body.bytes))
     let frame = try file.pixelFrame(0)
     #expect(frame.samples == .uint8([1, 3, 5, 2, 4, 6]))
   }
@@ -227,7 +237,8 @@ struct PixelRuleTests {
     body.us(.columns, 4)
     body.us(.bitsAllocated, 16)
     body.element(.pixelData, .OW, [0, 0, 0, 0])
-    let file = try DICOMFile(bytes: DataSetBuilder.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body.bytes))
+    let file = try DICOMFile(
+      bytes: DataSetBuilder.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body.bytes))
     #expect(throws: DICOMError.self) { try file.pixelFrame(0) }
   }
 }

@@ -97,8 +97,7 @@ extension DICOMFile {
             littleEndian: little)
         }
       }
-      if description.pixelTag == .pixelData && description.bitsStored < description.bitsAllocated
-      {
+      if description.pixelTag == .pixelData && description.bitsStored < description.bitsAllocated {
         NativePixels.discardHighBits(&samples, keeping: description.bitsStored)
       }
     }
@@ -145,7 +144,8 @@ extension DICOMFile {
       decoded = try decoder.decode(frameBytes, as: description.frameDescription)
     } catch {
       throw DICOMError(
-        .codec, "frame \(index + 1) could not be decoded as \(transferSyntax.name): \(error.message)",
+        .codec,
+        "frame \(index + 1) could not be decoded as \(transferSyntax.name): \(error.message)",
         tag: .pixelData)
     }
     guard decoded.rows == description.rows, decoded.columns == description.columns,

@@ -15,9 +15,11 @@ public struct ImagePixelDescription: Sendable, Equatable {
 
   /// Reads the attributes, with the defaults and checks pydicom applies.
   public init(dataSet: DataSet) throws {
-    guard let pixelTag = [Tag.pixelData, .floatPixelData, .doubleFloatPixelData].first(where: {
-      dataSet.contains($0)
-    }) else {
+    guard
+      let pixelTag = [Tag.pixelData, .floatPixelData, .doubleFloatPixelData].first(where: {
+        dataSet.contains($0)
+      })
+    else {
       throw DICOMError(.missingAttribute, "the data set has no pixel data", tag: .pixelData)
     }
     self.pixelTag = pixelTag

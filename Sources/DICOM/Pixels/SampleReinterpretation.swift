@@ -21,10 +21,12 @@ enum SampleReinterpretation {
           let value = raw[offset]
           return signed ? Int64(Int8(bitPattern: value)) : Int64(value)
         case 2:
-          let value = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self))
+          let value = UInt16(
+            littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self))
           return signed ? Int64(Int16(bitPattern: value)) : Int64(value)
         default:
-          let value = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+          let value = UInt32(
+            littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
           return signed ? Int64(Int32(bitPattern: value)) : Int64(value)
         }
       }
