@@ -1,5 +1,4 @@
 // swift-tools-version: 6.1
-import Foundation
 import PackageDescription
 
 var targets: [Target] = [
@@ -35,13 +34,6 @@ var targets: [Target] = [
   .testTarget(name: "CodecsTests", dependencies: ["Codecs", "DICOM"], exclude: ["Fixtures"]),
   .testTarget(name: "ImagingTests", dependencies: ["Imaging", "DICOM", "CZlib"]),
 ]
-
-// The libFuzzer target has no main of its own, so it exists only for Scripts/fuzz.
-if ProcessInfo.processInfo.environment["ANNOTTY_FUZZ"] != nil {
-  targets.append(
-    .executableTarget(
-      name: "DICOMReaderFuzzer", dependencies: ["DICOM"], path: "Fuzz/DICOMReaderFuzzer"))
-}
 
 let package = Package(
   name: "annotty",

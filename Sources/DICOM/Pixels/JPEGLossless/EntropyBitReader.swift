@@ -41,7 +41,7 @@ struct EntropyBitReader {
     var marker = position
     while marker + 1 < stream.count, stream[marker + 1] == 0xFF { marker += 1 }
     return marker + 1 < stream.count
-      ? "marker FF\(hex(stream[marker + 1])) at byte offset \(marker)"
+      ? "marker FF\(twoDigitHex(stream[marker + 1])) at byte offset \(marker)"
       : "the end of the data at byte offset \(stream.count)"
   }
 
@@ -89,7 +89,7 @@ struct EntropyBitReader {
     }
   }
 
-  /// The next `count` (0...16) bits without consuming them; needs a refill beforehand.
+  /// The next `count` (1...16) bits without consuming them; needs a refill beforehand.
   @inline(__always)
   func peek(_ count: Int) -> Int {
     Int(truncatingIfNeeded: bits &>> (64 - count))
@@ -118,7 +118,7 @@ struct EntropyBitReader {
     guard (0xD0...0xD7).contains(stream[marker + 1]) else {
       throw CodecError(
         "JPEG restart marker (RSTn) expected at byte offset \(position), found marker"
-          + " FF\(hex(stream[marker + 1])) at byte offset \(marker)")
+          + " FF\(twoDigitHex(stream[marker + 1])) at byte offset \(marker)")
     }
     position = marker + 2
   }
@@ -141,7 +141,7 @@ struct EntropyBitReader {
 }
 
 /// Two upper-case hex digits, for naming markers in messages.
-func hex(_ byte: UInt8) -> String {
+func twoDigitHex(_ byte: UInt8) -> String {
   let digits = Array("0123456789ABCDEF")
   return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
 }

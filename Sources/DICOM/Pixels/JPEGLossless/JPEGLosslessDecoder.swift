@@ -39,7 +39,7 @@ private struct LosslessStreamDecoder {
   mutating func decode() throws(CodecError) -> DecodedSamples {
     defer { planes?.deallocate() }
     guard stream.count >= 2, stream[0] == 0xFF, stream[1] == 0xD8 else {
-      let found = stream.prefix(2).map { hex($0) }.joined()
+      let found = stream.prefix(2).map { twoDigitHex($0) }.joined()
       throw CodecError(
         "JPEG lossless frame does not start with the SOI marker FFD8 (found"
           + " \(found.isEmpty ? "no data" : found) at byte offset 0)")
@@ -76,7 +76,7 @@ private struct LosslessStreamDecoder {
             + " Lossless transfer syntaxes do not allow")
       case 0xC0...0xCF:
         throw CodecError(
-          "JPEG stream is not lossless Process 14: its frame marker is FF\(hex(code)) (at byte"
+          "JPEG stream is not lossless Process 14: its frame marker is FF\(twoDigitHex(code)) (at byte"
             + " offset \(marker)), not SOF3 FFC3")
       default:
         // APPn, COM, DQT, DNL and the like: nothing lossless decoding needs.
@@ -94,6 +94,9 @@ private struct LosslessStreamDecoder {
     }
     // Y = 0 means a DNL marker after the first scan gives the height; Rows says the same.
     let height = header.lines == 0 ? description.rows : header.lines
+    guard height > 0 else {
+      throw CodecError("JPEG lossless frame (SOF3 at byte offset \(marker)) has no lines")
+    }
     guard header.samplesPerLine == description.columns, height == description.rows,
       header.componentIdentifiers.count == description.samplesPerPixel
     else {

@@ -39,13 +39,13 @@ struct JPEGMarkerSegment {
     let lengthAt = markerOffset + 2
     guard lengthAt + 2 <= stream.count else {
       throw CodecError(
-        "JPEG marker FF\(hex(marker)) at byte offset \(markerOffset) is cut off before its"
+        "JPEG marker FF\(twoDigitHex(marker)) at byte offset \(markerOffset) is cut off before its"
           + " length field")
     }
     let length = Int(stream[lengthAt]) << 8 | Int(stream[lengthAt + 1])
     guard length >= 2, lengthAt + length <= stream.count else {
       throw CodecError(
-        "JPEG marker FF\(hex(marker)) at byte offset \(markerOffset) has length \(length),"
+        "JPEG marker FF\(twoDigitHex(marker)) at byte offset \(markerOffset) has length \(length),"
           + " which runs past the end of the data (\(stream.count) bytes)")
     }
     bodyStart = lengthAt + 2
@@ -57,7 +57,7 @@ struct JPEGMarkerSegment {
   func byte(_ index: Int) throws(CodecError) -> Int {
     guard index >= 0, bodyStart + index < bodyEnd else {
       throw CodecError(
-        "JPEG marker FF\(hex(marker)) segment at byte offset \(markerOffset) is too short"
+        "JPEG marker FF\(twoDigitHex(marker)) segment at byte offset \(markerOffset) is too short"
           + " (\(bodyLength) bytes after its length field)")
     }
     return Int(stream[bodyStart + index])

@@ -62,7 +62,7 @@ struct LosslessHuffmanTable: Sendable {
     // Every value of the extra bits gets its own run of entries.
     let unused = spare - category
     for extra in 0..<(1 << category) {
-      let difference = category == 0 ? 0 : extend(extra, category: category)
+      let difference = category == 0 ? 0 : Self.extend(extra, category: category)
       let entry = Int32(difference) << 17 | Self.wholeDifferenceFlag | Int32(length + category)
       let first = (code << category | extra) << unused
       for index in first..<(first + (1 << unused)) { lookahead[index] = entry }
@@ -83,12 +83,12 @@ struct LosslessHuffmanTable: Sendable {
     }
     return nil
   }
-}
 
-/// The difference that `category` extra bits stand for (T.81 F.2.2.1 EXTEND): a leading 0 bit
-/// marks a negative difference, `bits - (2^category - 1)`.
-@inline(__always)
-func extend(_ bits: Int, category: Int) -> Int {
-  let negative = (bits >> (category - 1)) ^ 1
-  return bits - (negative << category) + negative
+  /// The difference that `category` (1...15) extra bits stand for (T.81 F.2.2.1 EXTEND): a
+  /// leading 0 bit marks a negative difference, `bits - (2^category - 1)`.
+  @inline(__always)
+  static func extend(_ bits: Int, category: Int) -> Int {
+    let negative = (bits >> (category - 1)) ^ 1
+    return bits - (negative << category) + negative
+  }
 }
