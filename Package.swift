@@ -30,9 +30,11 @@ var targets: [Target] = [
   .executableTarget(
     name: "DICOMBenchmark", dependencies: ["DICOM", "Codecs"], path: "Benchmarks/DICOMBenchmark"),
 
-  .testTarget(name: "DICOMTests", dependencies: ["DICOM"], exclude: ["Fixtures"]),
-  .testTarget(name: "CodecsTests", dependencies: ["Codecs", "DICOM"], exclude: ["Fixtures"]),
-  .testTarget(name: "ImagingTests", dependencies: ["Imaging", "DICOM", "CZlib"]),
+  .target(name: "TestSupport", path: "Tests/TestSupport"),
+  .testTarget(name: "DICOMTests", dependencies: ["DICOM", "TestSupport"], exclude: ["Fixtures"]),
+  .testTarget(
+    name: "CodecsTests", dependencies: ["Codecs", "DICOM", "TestSupport"], exclude: ["Fixtures"]),
+  .testTarget(name: "ImagingTests", dependencies: ["Imaging", "DICOM", "CZlib", "TestSupport"]),
 ]
 
 let package = Package(

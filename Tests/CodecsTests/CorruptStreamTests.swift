@@ -1,5 +1,6 @@
 import Codecs
 import DICOM
+import TestSupport
 import Testing
 
 /// One committed fixture with the decoder and description that read it correctly.
@@ -57,7 +58,7 @@ struct DecodableFixture: Sendable, CustomTestStringConvertible {
   @Test(arguments: DecodableFixture.all)
   func garbageThrows(fixture: DecodableFixture) throws {
     let (stream, description) = try fixture.load()
-    var random = SplitMix(seed: 7)
+    var random = SeededGenerator(seed: 7)
     let noise = (0..<stream.count).map { _ in UInt8(truncatingIfNeeded: random.next()) }
     #expect(throws: CodecError.self) { try fixture.decoder.decode(noise, as: description) }
     // A valid header followed by noise reaches the entropy decoder before failing.
@@ -72,7 +73,7 @@ struct DecodableFixture: Sendable, CustomTestStringConvertible {
   @Test(arguments: DecodableFixture.all)
   func corruptedBytesNeverMisbehave(fixture: DecodableFixture) throws {
     let (stream, description) = try fixture.load()
-    var random = SplitMix(seed: 11)
+    var random = SeededGenerator(seed: 11)
     for _ in 0..<300 {
       var damaged = stream
       let position = Int(random.next() % UInt64(damaged.count))
@@ -133,18 +134,5 @@ struct DecodableFixture: Sendable, CustomTestStringConvertible {
       try fixture.decoder.decode(stream, as: wrong)
     }
     #expect(error?.message.contains("data set says") == true)
-  }
-}
-
-/// A small deterministic generator so failures reproduce.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -1,4 +1,5 @@
 import DICOM
+import TestSupport
 import Testing
 
 /// Corrupt, truncated and unsupported streams give errors naming what and where, never a crash.
@@ -175,7 +176,7 @@ import Testing
   }
 
   @Test func survivesRandomCorruption() {
-    var random = SeededGenerator(state: 1234)
+    var random = SeededGenerator(seed: 1234)
     let valid = stream(restartInterval: 22)
     for _ in 0..<2_000 {
       var bytes = valid

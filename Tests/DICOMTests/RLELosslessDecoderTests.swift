@@ -1,4 +1,5 @@
 import DICOM
+import TestSupport
 import Testing
 
 @Suite struct RLELosslessDecoderTests {
@@ -146,7 +147,7 @@ import Testing
   }
 
   @Test func survivesGarbageOfEveryLength() throws {
-    var random = SeededGenerator(state: 99)
+    var random = SeededGenerator(seed: 99)
     for length in 0..<200 {
       var frame = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
       if length >= 64 {

@@ -1,4 +1,5 @@
 import CZlib
+import TestSupport
 import Testing
 
 @testable import Imaging
@@ -76,7 +77,7 @@ struct ImageEncoderTests {
   }
 
   @Test func rgbPNGRoundTrips() throws {
-    var generator = SplitMix64(seed: 7)
+    var generator = SeededGenerator(seed: 7)
     let pixels = (0..<(5 * 4 * 3)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
     let image = RGBImage(width: 5, height: 4, pixels: pixels)
     for level in [0, 1, 9] {

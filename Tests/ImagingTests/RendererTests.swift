@@ -1,4 +1,5 @@
 import DICOM
+import TestSupport
 import Testing
 
 @testable import Imaging
@@ -25,7 +26,7 @@ struct RendererTests {
   }
 
   @Test func tablePathMatchesPixelByPixelForSixteenBitCT() throws {
-    var generator = SplitMix64(seed: 42)
+    var generator = SeededGenerator(seed: 42)
     let stored = (0..<4096).map { _ in Int16(truncatingIfNeeded: generator.next() % 5000) - 2048 }
     let modality = ModalityLUT.rescale(slope: 1, intercept: -1024)
     for function in VOIFunction.allCases {
@@ -131,18 +132,5 @@ struct RendererTests {
   @Test func emptyFrameGivesEmptyImage() throws {
     let image = try Renderer().render(frame(.int16([]), rows: 0, columns: 0))
     #expect(image.pixels.isEmpty)
-  }
-}
-
-/// A small deterministic generator so the random frames are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -1,22 +1,10 @@
 import DICOM
-
-/// A seeded generator so synthetic images are the same on every run (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+import TestSupport
 
 enum TestImages {
   /// A smooth gradient with noise and a few extreme samples, values in 0..<2^bits.
   static func plane(columns: Int, rows: Int, bits: Int, seed: UInt64) -> [Int] {
-    var random = SeededGenerator(state: seed)
+    var random = SeededGenerator(seed: seed)
     let top = (1 << bits) - 1
     var plane: [Int] = []
     for line in 0..<rows {
@@ -37,7 +25,7 @@ enum TestImages {
 
   /// Uniformly random samples below 2^bits.
   static func noise(count: Int, bits: Int, seed: UInt64) -> [Int] {
-    var random = SeededGenerator(state: seed)
+    var random = SeededGenerator(seed: seed)
     return (0..<count).map { _ in Int.random(in: 0...((1 << bits) - 1), using: &random) }
   }
 
