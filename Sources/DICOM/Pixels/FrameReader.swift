@@ -51,27 +51,32 @@ extension DICOMFile {
           + "\(description.bitsAllocated) bits need \(needed)",
         offset: element.offset, tag: element.tag)
     }
-    var value = dataSet.bytes(of: element)
     let little = dataSet.isLittleEndian
-    if !little && description.bitsAllocated == 8 && element.vr == .OW {
-      // 8-bit data in big-endian OW is stored as swapped 16-bit words (PS3.5 8.2 note).
+    // Only this frame's bytes are copied, not the whole (possibly many-frame) value.
+    let frameStartBit = index * frameBits
+    let range = (frameStartBit / 8)..<((frameStartBit + frameBits + 7) / 8)
+    let swapsWords = !little && description.bitsAllocated == 8 && element.vr == .OW
+    var frameValue = dataSet.withValueBytes(of: element) { raw in
+      guard swapsWords else { return Array(raw[range]) }
+      // 8-bit data in big-endian OW is stored as swapped 16-bit words (PS3.5 8.2 note): swap
+      // the whole words around the frame, then cut the frame out.
+      let words = (range.lowerBound & ~1)..<min((range.upperBound + 1) & ~1, raw.count)
+      var bytes = Array(raw[words])
       var position = 0
-      while position + 1 < value.count {
-        value.swapAt(position, position + 1)
+      while position + 1 < bytes.count {
+        bytes.swapAt(position, position + 1)
         position += 2
       }
+      let offset = range.lowerBound - words.lowerBound
+      return Array(bytes[offset..<(offset + range.count)])
     }
 
     var samples: PixelFrame.Samples
     if description.bitsAllocated == 1 {
-      samples = value.withUnsafeBytes {
-        .uint8(
-          NativePixels.unpackBits(
-            $0, firstBit: index * frameBits, count: frameBits))
+      samples = frameValue.withUnsafeBytes {
+        .uint8(NativePixels.unpackBits($0, firstBit: frameStartBit % 8, count: frameBits))
       }
     } else {
-      let frameBytes = frameBits / 8
-      var frameValue = Array(value[(index * frameBytes)..<((index + 1) * frameBytes)])
       let bytesPerSample = description.bitsAllocated / 8
       if description.samplesPerPixel > 1 && description.planarConfiguration == 1
         && description.photometricInterpretation != "YBR_FULL_422"

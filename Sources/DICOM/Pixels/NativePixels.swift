@@ -69,23 +69,31 @@ enum NativePixels {
       guard amount > 0 else { return }
       for index in values.indices { values[index] = (values[index] << amount) >> amount }
     }
+    // Each case empties `samples` before shifting so the array is uniquely referenced and is
+    // shifted in place instead of copied.
     switch samples {
     case .uint8(var values):
+      samples = .uint8([])
       shift(&values)
       samples = .uint8(values)
     case .int8(var values):
+      samples = .uint8([])
       shift(&values)
       samples = .int8(values)
     case .uint16(var values):
+      samples = .uint8([])
       shift(&values)
       samples = .uint16(values)
     case .int16(var values):
+      samples = .uint8([])
       shift(&values)
       samples = .int16(values)
     case .uint32(var values):
+      samples = .uint8([])
       shift(&values)
       samples = .uint32(values)
     case .int32(var values):
+      samples = .uint8([])
       shift(&values)
       samples = .int32(values)
     case .float32, .float64:
