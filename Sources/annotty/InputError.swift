@@ -1,5 +1,6 @@
 import DICOM
 import Foundation
+import Imaging
 
 /// Bad input from the user: which file, what is wrong. Always exits with status 2.
 struct InputError: Error, CustomStringConvertible {
@@ -24,9 +25,16 @@ func readDICOMFile(_ path: String, options: DICOMFile.ReadOptions = .init()) thr
   } catch {
     throw InputError(path: path, message: "cannot be read (\(error.localizedDescription))")
   }
+  return try reportingInputErrors(in: path) { try DICOMFile(bytes: bytes, options: options) }
+}
+
+/// Runs `body`, turning a reader or imaging failure into bad input in the file at `path`.
+func reportingInputErrors<Result>(in path: String, _ body: () throws -> Result) throws -> Result {
   do {
-    return try DICOMFile(bytes: bytes, options: options)
+    return try body()
   } catch let error as DICOMError {
+    throw InputError(path: path, message: error.description)
+  } catch let error as ImagingError {
     throw InputError(path: path, message: error.description)
   }
 }

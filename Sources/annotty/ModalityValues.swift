@@ -6,13 +6,9 @@ func modalityValues(_ file: DICOMFile, frame: PixelFrame, number: Int, path: Str
   -> [Double]
 {
   guard frame.samplesPerPixel == 1 else { return frame.doubleSamples() }
-  do {
+  return try reportingInputErrors(in: path) {
     let settings = try DisplaySettings(
       dataSet: file.dataSet, pixels: try file.pixelDescription(), frameIndex: number - 1)
     return settings.modality.apply(to: frame)
-  } catch let error as DICOMError {
-    throw InputError(path: path, message: error.description)
-  } catch let error as ImagingError {
-    throw InputError(path: path, message: error.description)
   }
 }

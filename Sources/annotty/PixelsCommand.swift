@@ -36,9 +36,5 @@ struct PixelsCommand: ParsableCommand {
 
 /// Decodes frame `number` (1-based) with every decoder annotty has.
 func decodeFrame(_ file: DICOMFile, number: Int, path: String) throws -> PixelFrame {
-  do {
-    return try file.pixelFrame(number - 1, registry: .standard)
-  } catch let error as DICOMError {
-    throw InputError(path: path, message: error.description)
-  }
+  try reportingInputErrors(in: path) { try file.pixelFrame(number - 1, registry: .standard) }
 }

@@ -79,7 +79,7 @@ struct RenderCommand: ParsableCommand {
   private func renderedImage(_ parsed: DICOMFile, frame decoded: PixelFrame) throws
     -> RenderedImage
   {
-    do {
+    try reportingInputErrors(in: file) {
       let pixels = try parsed.pixelDescription()
       let settings = try DisplaySettings(
         dataSet: parsed.dataSet, pixels: pixels, frameIndex: frame - 1)
@@ -93,10 +93,6 @@ struct RenderCommand: ParsableCommand {
       if let window { choice = .window(try Self.parseWindow(window)) }
       if let preset, let named = WindowPreset.ct(named: preset) { choice = .window(named.window) }
       return .gray(try settings.renderer(voi: choice).render(decoded))
-    } catch let error as DICOMError {
-      throw InputError(path: file, message: error.description)
-    } catch let error as ImagingError {
-      throw InputError(path: file, message: error.description)
     }
   }
 }
