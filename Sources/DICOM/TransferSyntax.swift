@@ -102,7 +102,4 @@ public struct TransferSyntax: Hashable, Sendable, CustomStringConvertible {
     [Self.jpeg2000Lossless, .jpeg2000, .htj2kLossless, .htj2kLosslessRPCL, .htj2k].contains(self)
   }
   public var isJPEGLS: Bool { self == .jpegLSLossless || self == .jpegLSNearLossless }
-  public var isJPEGFamily: Bool {
-    [Self.jpegBaseline, .jpegExtended, .jpegLossless, .jpegLosslessSV1].contains(self)
-  }
 }

@@ -23,8 +23,6 @@ public struct PixelDecoderRegistry: Sendable {
   public func decoder(for transferSyntaxUID: String) -> (any PixelDecoder)? {
     decoders[transferSyntaxUID]
   }
-
-  public var supportedTransferSyntaxUIDs: [String] { decoders.keys.sorted() }
 }
 
 /// Encapsulated Uncompressed Explicit VR Little Endian: each fragment is a native frame.
