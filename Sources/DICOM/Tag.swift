@@ -62,6 +62,8 @@ extension Tag {
   public static let rows = Tag(0x0028_0010)
   public static let columns = Tag(0x0028_0011)
   public static let pixelSpacing = Tag(0x0028_0030)
+  public static let pixelAspectRatio = Tag(0x0028_0034)
+  public static let imagerPixelSpacing = Tag(0x0018_1164)
   public static let bitsAllocated = Tag(0x0028_0100)
   public static let bitsStored = Tag(0x0028_0101)
   public static let highBit = Tag(0x0028_0102)

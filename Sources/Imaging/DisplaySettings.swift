@@ -75,7 +75,7 @@ public struct DisplaySettings: Sendable {
 
   // MARK: - Reading attributes
 
-  private static func functionalGroups(_ dataSet: DataSet, frameIndex: Int) -> [DataSet] {
+  static func functionalGroups(_ dataSet: DataSet, frameIndex: Int) -> [DataSet] {
     var groups: [DataSet] = []
     if let perFrame = dataSet.sequence(.perFrameFunctionalGroupsSequence),
       perFrame.indices.contains(frameIndex)

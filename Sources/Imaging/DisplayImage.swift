@@ -1,0 +1,28 @@
+/// A frame ready for display: 8-bit gray after windowing, or 8-bit RGB for color and palette
+/// images.
+public enum DisplayImage: Sendable, Equatable {
+  case gray(GrayImage)
+  case color(RGBImage)
+
+  public var width: Int {
+    switch self {
+    case .gray(let image): image.width
+    case .color(let image): image.width
+    }
+  }
+
+  public var height: Int {
+    switch self {
+    case .gray(let image): image.height
+    case .color(let image): image.height
+    }
+  }
+
+  /// The image resized to `width` x `height` (see `Resampler`).
+  public func resized(width: Int, height: Int) -> DisplayImage {
+    switch self {
+    case .gray(let image): .gray(Resampler.resize(image, width: width, height: height))
+    case .color(let image): .color(Resampler.resize(image, width: width, height: height))
+    }
+  }
+}
