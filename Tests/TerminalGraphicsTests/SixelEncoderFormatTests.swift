@@ -1,0 +1,119 @@
+import TestSupport
+import Testing
+
+@testable import TerminalGraphics
+
+/// The bytes the encoder writes: header, registers, repeats, passes and the end of the image.
+struct SixelEncoderFormatTests {
+  @Test("a solid 1000-wide band is header, one definition and repeats split at 255")
+  func solidBandGolden() {
+    let raster = IndexedRaster(width: 1000, height: 6, indices: [UInt8](repeating: 0, count: 6000))
+    let bytes = SixelEncoder.encode(raster, palette: [.gray(50)])
+    #expect(
+      SixelText.string(bytes)
+        == "\u{1B}P0;0;0q\"1;1;1000;6#0;2;50;50;50#0!255~!255~!255~!235~\u{1B}\\")
+  }
+
+  @Test("maxRepeat bounds every repeat, of sixels and of skipped columns alike")
+  func repeatsNeverExceedMaximum() {
+    var generator = SeededGenerator(seed: 9)
+    let raster = RasterSamples.sparse(
+      width: 1500, height: 20, colors: 4, background: 0, density: 0.002, using: &generator)
+    for maxRepeat in [4, 100, 255] {
+      let bytes = SixelEncoder.encode(
+        raster, palette: RasterSamples.palette(count: 4, using: &generator),
+        options: SixelEncoder.Options(maxRepeat: maxRepeat))
+      let counts = SixelText.repeatCounts(bytes)
+      #expect(!counts.isEmpty)
+      #expect(
+        counts.allSatisfy { $0 >= 4 && $0 <= maxRepeat }, "max \(maxRepeat): \(counts.max() ?? 0)")
+    }
+    let unlimited = SixelEncoder.encode(
+      IndexedRaster(width: 1000, height: 1, indices: [UInt8](repeating: 0, count: 1000)),
+      palette: [.gray(0)], options: SixelEncoder.Options(maxRepeat: .max))
+    #expect(SixelText.string(unlimited).hasSuffix("#0!1000@\u{1B}\\"))
+  }
+
+  @Test("header: P2 is 1 only with a transparent index; raster attributes give the size")
+  func header() {
+    let raster = IndexedRaster(width: 7, height: 13, indices: [UInt8](repeating: 1, count: 91))
+    let opaque = SixelText.string(SixelEncoder.encode(raster, palette: [.gray(0), .gray(100)]))
+    #expect(opaque.hasPrefix("\u{1B}P0;0;0q\"1;1;7;13#0;2;100;100;100#"))
+    let transparent = SixelText.string(
+      SixelEncoder.encode(
+        raster, palette: [.gray(0), .gray(100)],
+        options: SixelEncoder.Options(transparentIndex: 0)))
+    #expect(transparent.hasPrefix("\u{1B}P0;1;0q\"1;1;7;13#"))
+  }
+
+  @Test("only used registers are defined, the most frequent colour first as #0")
+  func registersByFrequency() {
+    var indices = [UInt8](repeating: 3, count: 20)
+    indices += [UInt8](repeating: 7, count: 10)
+    indices += [UInt8](repeating: 9, count: 30)
+    let raster = IndexedRaster(width: 12, height: 5, indices: indices)
+    let palette = (0..<10).map { SixelColor(red: $0 * 10, green: 0, blue: 100 - $0) }
+    let definitions = SixelText.definitions(SixelEncoder.encode(raster, palette: palette))
+    #expect(definitions.map(\.register) == [0, 1, 2])
+    #expect(
+      definitions.map(\.color) == [
+        SixelColorTriple(90, 0, 91), SixelColorTriple(30, 0, 97), SixelColorTriple(70, 0, 93),
+      ])
+  }
+
+  @Test("palette entries with the same percent colour share one register")
+  func equalColorsMerge() {
+    let raster = IndexedRaster(width: 256, height: 3, indices: (0..<768).map { UInt8($0 % 256) })
+    let bytes = SixelEncoder.encode(raster, palette: RasterSamples.grays256)
+    #expect(SixelText.definitions(bytes).count == 101)
+    let twins = SixelEncoder.encode(
+      IndexedRaster(width: 2, height: 1, indices: [0, 2]),
+      palette: [.gray(40), .gray(60), .gray(40)])
+    #expect(SixelText.definitions(twins).count == 1)
+  }
+
+  @Test("no pass ends in empty sixels and the image never ends with a graphics newline")
+  func noTrailingEmptyData() throws {
+    var generator = SeededGenerator(seed: 31)
+    for height in [5, 6, 12, 13, 40] {
+      let palette = RasterSamples.palette(count: 8, using: &generator)
+      let raster = RasterSamples.sparse(
+        width: 300, height: height, colors: 8, background: 0, density: 0.05, using: &generator)
+      let bytes = SixelEncoder.encode(raster, palette: palette)
+      let text = SixelText.string(bytes)
+      #expect(!text.hasSuffix("-\u{1B}\\"))
+      for band in SixelText.passes(bytes) {
+        for pass in band {
+          #expect(!pass.hasSuffix("?"), "pass ends with an empty sixel: …\(pass.suffix(20))")
+        }
+      }
+    }
+  }
+
+  @Test("transparent rows at the bottom cost no bands and no trailing newline")
+  func transparentBottomRows() throws {
+    var indices = [UInt8](repeating: 1, count: 10 * 7)
+    indices += [UInt8](repeating: 0, count: 10 * 20)
+    let raster = IndexedRaster(width: 10, height: 27, indices: indices)
+    let bytes = SixelEncoder.encode(
+      raster, palette: [.gray(0), .gray(100)], options: SixelEncoder.Options(transparentIndex: 0))
+    let text = SixelText.string(bytes)
+    #expect(text.hasSuffix("#0!10~-!10@\u{1B}\\"), "\(text)")
+    let decoded = try SixelDecoder.decode(bytes)
+    #expect(decoded.height == 27)
+    #expect(decoded.painted.filter { $0 }.count == 70)
+  }
+
+  @Test("the first pass paints solid and later passes only their own bits")
+  func fillTrick() {
+    // Two colours alternating by row: pass 0 fills with the most frequent, pass 1 overwrites.
+    let indices = (0..<(6 * 8)).map { UInt8(($0 / 8) % 2 == 0 ? 0 : 1) }
+    let raster = IndexedRaster(width: 8, height: 6, indices: indices)
+    let text = SixelText.string(SixelEncoder.encode(raster, palette: [.gray(0), .gray(100)]))
+    // Registers tie on count and are ordered by colour, so black is #0 (rows 0, 2, 4: T) and white
+    // #1 (rows 1, 3, 5: i); either may take the solid first pass.
+    let solidBlack = text.hasSuffix("#0!8~$#1!8i\u{1B}\\")
+    let solidWhite = text.hasSuffix("#1!8~$#0!8T\u{1B}\\")
+    #expect(solidBlack || solidWhite, "\(text)")
+  }
+}
