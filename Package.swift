@@ -14,6 +14,9 @@ var targets: [Target] = [
   .systemLibrary(
     name: "CCharLS", path: "Sources/CCharLS", pkgConfig: "charls",
     providers: [.apt(["libcharls-dev"])]),
+  .systemLibrary(
+    name: "CSixel", path: "Sources/CSixel", pkgConfig: "libsixel",
+    providers: [.apt(["libsixel-dev"])]),
   .target(
     name: "CCodecShims", dependencies: ["CJPEG", "COpenJPEG"],
     linkerSettings: [.linkedLibrary("gdcmjpeg12")]),
@@ -21,12 +24,18 @@ var targets: [Target] = [
   .target(name: "DICOM", dependencies: ["CZlib"]),
   .target(name: "Codecs", dependencies: ["DICOM", "CCodecShims", "CCharLS"]),
   .target(name: "Imaging", dependencies: ["DICOM", "CZlib"], exclude: ["README.md"]),
+  .target(name: "TerminalGraphics", dependencies: ["Imaging", "CSixel"]),
+  .target(name: "TerminalIO", dependencies: ["TerminalGraphics"]),
   .executableTarget(
     name: "annotty",
     dependencies: [
-      "DICOM", "Codecs", "Imaging",
+      "DICOM", "Codecs", "Imaging", "TerminalGraphics", "TerminalIO",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
+  .executableTarget(
+    name: "GraphicsBenchmark",
+    dependencies: ["DICOM", "Imaging", "TerminalGraphics", "TestSupport"],
+    path: "Benchmarks/GraphicsBenchmark"),
   .executableTarget(
     name: "DICOMBenchmark", dependencies: ["DICOM", "Codecs"], path: "Benchmarks/DICOMBenchmark"),
 
@@ -35,6 +44,10 @@ var targets: [Target] = [
   .testTarget(
     name: "CodecsTests", dependencies: ["Codecs", "DICOM", "TestSupport"], exclude: ["Fixtures"]),
   .testTarget(name: "ImagingTests", dependencies: ["Imaging", "DICOM", "CZlib", "TestSupport"]),
+  .testTarget(
+    name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging", "TestSupport"]),
+  .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO", "TerminalGraphics"]),
+  .testTarget(name: "EndToEndTests", dependencies: ["annotty"]),
 ]
 
 let package = Package(
