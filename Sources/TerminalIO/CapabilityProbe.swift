@@ -45,7 +45,7 @@ public enum CapabilityProbe {
       outcome = try device.withRawInput {
         // A stale sentinel from an earlier probe would end round 1 before its replies arrive.
         try device.discardPendingInput()
-        try device.write(CapabilityQuery.firstRound)
+        try device.write(CapabilityQuery.firstRound(environment: environment))
         guard try readUntil(statusReports: 1, into: &parser, from: device, deadline: deadline)
         else { return ProbeOutcome.timedOut }
         if let secondRound = CapabilityQuery.secondRound(after: parser.replies) {

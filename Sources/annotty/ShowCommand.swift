@@ -21,7 +21,9 @@ struct ShowCommand: ParsableCommand {
   @Option(help: "auto, sixel, kitty, iterm2 or blocks.") var `protocol` = "auto"
   @Option(help: "Width in columns (default: the terminal's).") var cols: Int?
   @Option(help: "Gray levels of a sixel (2...101).") var levels = 101
-  @Flag(help: "Say on stderr what the terminal answered and what was chosen.") var verbose = false
+  @Flag(
+    name: [.short, .long], help: "Say on stderr what the terminal answered and what was chosen.")
+  var verbose = false
 
   func validate() throws {
     guard frame >= 1 else { throw ValidationError("--frame starts at 1") }
@@ -58,13 +60,20 @@ struct ShowCommand: ParsableCommand {
       blockColors: BlockColorMode.choose(capabilities))
     if verbose {
       let cell = capabilities.cellSize
+      let detail: String
+      switch (graphics, shown.image) {
+      case (.sixel, .gray): detail = "\(grayLevels) gray levels"
+      case (.sixel, .color): detail = "color through libsixel's quantizer"
+      case (.blocks, _): detail = "\(options.blockColors.rawValue) half-blocks"
+      default: detail = "256 levels per channel (PNG)"
+      }
       let report = """
         annotty: probe \(capabilities.probeOutcome); cell \(cell.width)x\(cell.height) px \
         (\(capabilities.cellSizeSource.rawValue)); sixel \(capabilities.supportsSixel), \
         registers \(capabilities.colorRegisters.map(String.init) ?? "unknown"), \
         kitty \(capabilities.supportsKittyGraphics), tmux \(capabilities.insideTmux)
         annotty: \(graphics.rawValue): \(choice.reason); \(fit.pixelWidth)x\(fit.pixelHeight) px \
-        in \(fit.columns)x\(fit.rows) cells, \(graphics == .sixel ? "\(grayLevels) gray levels" : "")
+        in \(fit.columns)x\(fit.rows) cells, \(detail)
 
         """
       FileHandle.standardError.write(Data(report.utf8))

@@ -38,5 +38,10 @@ import Testing
     // Nothing but the picture and the marker: no reply bytes such as "?1;2c" or "0n" echoed.
     let text = lines.filter { !$0.contains("▀") }.joined().trimmingCharacters(in: .whitespaces)
     #expect(text == "DONE", "\(screen)")
+    // A kitty query (APC) would have become the pane title.
+    let title = try CommandRunner.run(
+      tmux, ["-L", socket, "display-message", "-p", "-t", "0", "#{pane_title}"]
+    ).text
+    #expect(!title.contains("Ga=q"), "pane title: \(title)")
   }
 }

@@ -29,4 +29,13 @@ import Testing
     #expect(
       CapabilityQuery.secondRound(after: parse("\(csi)?63;1c\(csi)?1;0;16S" + sentinel)) == nil)
   }
+
+  @Test func insideTmuxTheKittyQueryIsLeftOut() {
+    let inside = CapabilityQuery.firstRound(environment: ["TMUX": "/tmp/tmux-0/default,1,0"])
+    #expect(!inside.contains(0x5F))  // no APC introducer "ESC _"
+    #expect(
+      inside.count == CapabilityQuery.firstRound.count - CapabilityQuery.kittyGraphicsQuery.count)
+    #expect(CapabilityQuery.firstRound(environment: ["TMUX": ""]) == CapabilityQuery.firstRound)
+    #expect(CapabilityQuery.firstRound(environment: [:]) == CapabilityQuery.firstRound)
+  }
 }

@@ -24,6 +24,15 @@ public enum CapabilityQuery {
     + controlSequence("16t")  // cell size in pixels
     + statusReport
 
+  /// Round 1 for where annotty runs: inside tmux (`$TMUX` set) without the kitty query, because
+  /// tmux before 3.4 takes an APC string as the pane title and shows it in the status line.
+  public static func firstRound(environment: [String: String]) -> [UInt8] {
+    guard !(environment["TMUX"] ?? "").isEmpty else { return firstRound }
+    return controlSequence("c") + controlSequence(">q") + controlSequence("?1;1;0S")
+      + controlSequence("?2;4;0S") + controlSequence("14t") + controlSequence("16t")
+      + statusReport
+  }
+
   /// Round 2: raise the colour registers to 256, then DSR.
   public static let raiseColorRegisters: [UInt8] =
     controlSequence("?1;3;\(wantedColorRegisters)S") + statusReport
