@@ -24,12 +24,13 @@ var targets: [Target] = [
   .target(name: "DICOM", dependencies: ["CZlib"]),
   .target(name: "Codecs", dependencies: ["DICOM", "CCodecShims", "CCharLS"]),
   .target(name: "Imaging", dependencies: ["DICOM", "CZlib"], exclude: ["README.md"]),
+  .target(name: "SampleData", dependencies: ["DICOM"]),
   .target(name: "TerminalGraphics", dependencies: ["Imaging", "CSixel"]),
   .target(name: "TerminalIO", dependencies: ["TerminalGraphics"]),
   .executableTarget(
     name: "annotty",
     dependencies: [
-      "DICOM", "Codecs", "Imaging", "TerminalGraphics", "TerminalIO",
+      "DICOM", "Codecs", "Imaging", "TerminalGraphics", "TerminalIO", "SampleData",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
   .executableTarget(
@@ -47,6 +48,7 @@ var targets: [Target] = [
   .testTarget(
     name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging", "TestSupport"]),
   .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO", "TerminalGraphics"]),
+  .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "DICOM", "TestSupport"]),
   .testTarget(name: "EndToEndTests", dependencies: ["annotty"]),
 ]
 

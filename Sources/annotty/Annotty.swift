@@ -6,7 +6,10 @@ struct Annotty: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "annotty",
     abstract: "Keyboard-driven DICOM viewing and annotation in the terminal.",
-    subcommands: [InfoCommand.self, PixelsCommand.self, RenderCommand.self, ShowCommand.self]
+    subcommands: [
+      InfoCommand.self, PixelsCommand.self, RenderCommand.self, ShowCommand.self,
+      SampleCommand.self,
+    ]
   )
 }
 
