@@ -1,0 +1,15 @@
+extension Tag {
+  public static let echoNumbers = Tag(0x0018_0086)
+  public static let triggerTime = Tag(0x0018_1060)
+  public static let gantryDetectorTilt = Tag(0x0018_1120)
+  public static let diffusionBValue = Tag(0x0018_9087)
+  public static let seriesNumber = Tag(0x0020_0011)
+  public static let acquisitionNumber = Tag(0x0020_0012)
+  public static let temporalPositionIdentifier = Tag(0x0020_0100)
+  public static let stackID = Tag(0x0020_9056)
+  public static let inStackPositionNumber = Tag(0x0020_9057)
+  public static let frameContentSequence = Tag(0x0020_9111)
+  public static let temporalPositionIndex = Tag(0x0020_9128)
+  public static let dimensionIndexValues = Tag(0x0020_9157)
+  public static let gridFrameOffsetVector = Tag(0x3004_000C)
+}
