@@ -19,6 +19,8 @@ public struct DICOMFile: Sendable {
   public let transferSyntax: TransferSyntax
   /// Deviations tolerated while reading, as pydicom tolerates them.
   public let warnings: [ParseWarning]
+  /// True when the data set holds pixel data, or when a `stopBeforePixelData` read stopped at it.
+  public let hasPixelData: Bool
 
   /// Parses a whole file's bytes (read into memory or mapped).
   public init(bytes: Data, options: ReadOptions = ReadOptions()) throws {
@@ -63,6 +65,7 @@ public struct DICOMFile: Sendable {
         from: 0, to: inflated.count, encoding: .explicitLittle, charset: .defaultRepertoire,
         context: .topLevel)
       warnings = reader.warnings + inner.warnings
+      hasPixelData = inner.stoppedAtPixelData || Self.containsPixelData(dataSet)
     } else {
       let encoding = DataSetReader.Encoding(
         explicit: syntax.isExplicitVR, little: syntax.isLittleEndian)
@@ -70,8 +73,13 @@ public struct DICOMFile: Sendable {
         from: metaEnd, to: bytes.count, encoding: encoding, charset: .defaultRepertoire,
         context: .topLevel)
       warnings = reader.warnings
+      hasPixelData = reader.stoppedAtPixelData || Self.containsPixelData(dataSet)
     }
     transferSyntax = syntax
+  }
+
+  private static func containsPixelData(_ dataSet: DataSet) -> Bool {
+    [Tag.pixelData, .floatPixelData, .doubleFloatPixelData].contains { dataSet[$0] != nil }
   }
 }
 

@@ -30,6 +30,8 @@ struct DataSetReader {
   let storage: Data
   let options: DICOMFile.ReadOptions
   private(set) var warnings: [ParseWarning] = []
+  /// A header-only read stopped at a pixel data element (so the file has pixels).
+  private(set) var stoppedAtPixelData = false
   private var depth = 0
 
   init(storage: Data, options: DICOMFile.ReadOptions) {
@@ -94,6 +96,7 @@ struct DataSetReader {
       if context == .topLevel && options.stopBeforePixelData && depth == 1
         && tag.rawValue >= Tag.floatPixelData.rawValue
       {
+        stoppedAtPixelData = [.floatPixelData, .doubleFloatPixelData, .pixelData].contains(tag)
         break
       }
       if tag.group == 0xFFFE {

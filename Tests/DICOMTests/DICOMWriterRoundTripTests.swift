@@ -104,3 +104,22 @@ import Testing
     #expect(first == second)
   }
 }
+
+@Suite struct HeaderOnlyPixelDataFlagTests {
+  @Test func headerOnlyReadsStillKnowThereArePixels() throws {
+    var set = WritableDataSet()
+    set.set(.modality, .CS, "CT")
+    set.setUInt16(.rows, [2])
+    set.setUInt16(.columns, [2])
+    set.set(.pixelData, .OW, bytes: [1, 0, 2, 0, 3, 0, 4, 0])
+    let bytes = try DICOMWriter.part10(
+      set, sopClassUID: "1.2.840.10008.5.1.4.1.1.7", sopInstanceUID: "2.25.5")
+    let header = try DICOMFile(bytes: bytes, options: .init(stopBeforePixelData: true))
+    #expect(header.dataSet[.pixelData] == nil && header.hasPixelData)
+    #expect(try DICOMFile(bytes: bytes).hasPixelData)
+    set.remove(.pixelData)
+    let none = try DICOMWriter.part10(
+      set, sopClassUID: "1.2.840.10008.5.1.4.1.1.7", sopInstanceUID: "2.25.5")
+    #expect(!(try DICOMFile(bytes: none, options: .init(stopBeforePixelData: true)).hasPixelData))
+  }
+}
