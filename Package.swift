@@ -25,6 +25,9 @@ var targets: [Target] = [
   .target(name: "Codecs", dependencies: ["DICOM", "CCodecShims", "CCharLS"]),
   .target(name: "Imaging", dependencies: ["DICOM", "CZlib"], exclude: ["README.md"]),
   .target(name: "SampleData", dependencies: ["DICOM"]),
+  .target(
+    name: "Workspace",
+    dependencies: ["DICOM", .product(name: "Crypto", package: "swift-crypto")]),
   .target(name: "TerminalGraphics", dependencies: ["Imaging", "CSixel"]),
   .target(name: "TerminalIO", dependencies: ["TerminalGraphics"]),
   .executableTarget(
@@ -49,6 +52,8 @@ var targets: [Target] = [
     name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging", "TestSupport"]),
   .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO", "TerminalGraphics"]),
   .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "DICOM", "TestSupport"]),
+  .testTarget(
+    name: "WorkspaceTests", dependencies: ["Workspace", "DICOM", "SampleData", "TestSupport"]),
   .testTarget(name: "EndToEndTests", dependencies: ["annotty"]),
 ]
 
@@ -59,7 +64,8 @@ let package = Package(
     .executable(name: "annotty", targets: ["annotty"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: targets,
   swiftLanguageModes: [.v6]

@@ -1,0 +1,45 @@
+import DICOM
+import Foundation
+
+/// Reads one file's header (never its pixels) and classifies it for the index.
+public enum FileScanner {
+  /// Scans the file at `path`. Never throws: unreadable and malformed files become `.failed`.
+  public static func scan(path: String) -> ScannedFile {
+    let bytes: Data
+    do {
+      bytes = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+    } catch {
+      return .failed(
+        ImportError(path: path, message: "cannot be read (\(error.localizedDescription))"))
+    }
+    guard !bytes.isEmpty else { return .notImage(path: path, reason: "empty file") }
+    let file: DICOMFile
+    do {
+      file = try DICOMFile(bytes: bytes, options: .init(stopBeforePixelData: true))
+    } catch let error as DICOMError where error.kind == .notDICOM {
+      return .notImage(path: path, reason: "not DICOM")
+    } catch {
+      return .failed(ImportError(path: path, message: "\(error)"))
+    }
+    if file.dataSet[directoryRecordSequence] != nil
+      || file.meta.string(.mediaStorageSOPClassUID) == mediaStorageDirectory
+    {
+      return .notImage(path: path, reason: "DICOMDIR")
+    }
+    let summary = InstanceSummary(
+      dataSet: file.dataSet, fileReference: path, hasPixelData: file.hasPixelData)
+    guard summary.isImage else {
+      return .notImage(
+        path: path, reason: "no pixel data (\(summary.modality ?? "unknown modality"))")
+    }
+    do {
+      return .dicomImage(
+        path: path, fingerprint: try FileFingerprint.of(bytes: bytes, path: path), summary: summary)
+    } catch {
+      return .failed(error)
+    }
+  }
+
+  private static let mediaStorageDirectory = "1.2.840.10008.1.3.10"
+  private static let directoryRecordSequence = Tag(0x0004_1220)
+}
