@@ -26,6 +26,9 @@ var targets: [Target] = [
   .target(name: "Imaging", dependencies: ["DICOM", "CZlib"], exclude: ["README.md"]),
   .target(name: "SampleData", dependencies: ["DICOM"]),
   .target(
+    name: "Annotations", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+    exclude: ["labels.example.toml"]),
+  .target(
     name: "Workspace",
     dependencies: ["DICOM", .product(name: "Crypto", package: "swift-crypto")]),
   .target(name: "TerminalGraphics", dependencies: ["Imaging", "CSixel"]),
@@ -52,6 +55,7 @@ var targets: [Target] = [
     name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging", "TestSupport"]),
   .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO", "TerminalGraphics"]),
   .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "DICOM", "TestSupport"]),
+  .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "TestSupport"]),
   .testTarget(
     name: "WorkspaceTests", dependencies: ["Workspace", "DICOM", "SampleData", "TestSupport"]),
   .testTarget(name: "EndToEndTests", dependencies: ["annotty"]),
@@ -66,6 +70,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: targets,
   swiftLanguageModes: [.v6]
