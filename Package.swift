@@ -30,7 +30,7 @@ var targets: [Target] = [
     exclude: ["labels.example.toml"]),
   .target(
     name: "Workspace",
-    dependencies: ["DICOM", .product(name: "Crypto", package: "swift-crypto")]),
+    dependencies: ["DICOM", "Annotations", .product(name: "Crypto", package: "swift-crypto")]),
   .target(name: "TerminalGraphics", dependencies: ["Imaging", "CSixel"]),
   .target(name: "TerminalIO", dependencies: ["TerminalGraphics"]),
   .executableTarget(
@@ -57,7 +57,8 @@ var targets: [Target] = [
   .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "DICOM", "TestSupport"]),
   .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "TestSupport"]),
   .testTarget(
-    name: "WorkspaceTests", dependencies: ["Workspace", "DICOM", "SampleData", "TestSupport"]),
+    name: "WorkspaceTests",
+    dependencies: ["Workspace", "Annotations", "DICOM", "SampleData", "TestSupport"]),
   .testTarget(name: "EndToEndTests", dependencies: ["annotty"]),
 ]
 
