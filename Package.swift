@@ -17,6 +17,9 @@ var targets: [Target] = [
   .systemLibrary(
     name: "CSixel", path: "Sources/CSixel", pkgConfig: "libsixel",
     providers: [.apt(["libsixel-dev"])]),
+  .systemLibrary(
+    name: "CTIFF", path: "Sources/CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
+  .target(name: "CTIFFShims", dependencies: ["CTIFF"]),
   .target(
     name: "CCodecShims", dependencies: ["CJPEG", "COpenJPEG"],
     linkerSettings: [.linkedLibrary("gdcmjpeg12")]),
@@ -25,6 +28,7 @@ var targets: [Target] = [
   .target(name: "Codecs", dependencies: ["DICOM", "CCodecShims", "CCharLS"]),
   .target(name: "Imaging", dependencies: ["DICOM", "CZlib"], exclude: ["README.md"]),
   .target(name: "SampleData", dependencies: ["DICOM"]),
+  .target(name: "TIFF", dependencies: ["CTIFF", "CTIFFShims"]),
   .target(
     name: "Annotations", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
     exclude: ["labels.example.toml"]),
@@ -55,6 +59,7 @@ var targets: [Target] = [
     name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging", "TestSupport"]),
   .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO", "TerminalGraphics"]),
   .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "DICOM", "TestSupport"]),
+  .testTarget(name: "TIFFTests", dependencies: ["TIFF", "CTIFF", "CTIFFShims"]),
   .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "TestSupport"]),
   .testTarget(
     name: "WorkspaceTests",
