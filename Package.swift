@@ -34,7 +34,14 @@ var targets: [Target] = [
     exclude: ["labels.example.toml"]),
   .target(
     name: "Workspace",
-    dependencies: ["DICOM", "Annotations", .product(name: "Crypto", package: "swift-crypto")]),
+    dependencies: [
+      "DICOM", "Annotations", .product(name: "Crypto", package: "swift-crypto"),
+      .product(name: "GRDB", package: "GRDB.swift"),
+    ]),
+  .executableTarget(name: "CrashEditor", dependencies: ["Workspace", "Annotations"]),
+  .executableTarget(
+    name: "StoreBenchmark", dependencies: ["Workspace", "Annotations"],
+    path: "Benchmarks/StoreBenchmark"),
   .target(name: "TerminalGraphics", dependencies: ["Imaging", "CSixel"]),
   .target(name: "TerminalIO", dependencies: ["TerminalGraphics"]),
   .executableTarget(
@@ -63,7 +70,10 @@ var targets: [Target] = [
   .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "TestSupport"]),
   .testTarget(
     name: "WorkspaceTests",
-    dependencies: ["Workspace", "Annotations", "DICOM", "SampleData", "TestSupport"]),
+    dependencies: [
+      "Workspace", "Annotations", "DICOM", "SampleData", "TestSupport",
+      .product(name: "GRDB", package: "GRDB.swift"),
+    ]),
   .testTarget(name: "EndToEndTests", dependencies: ["annotty"]),
 ]
 
@@ -77,6 +87,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: targets,
   swiftLanguageModes: [.v6]

@@ -66,7 +66,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("abc")
     try Data("abc".utf8).write(to: file)
-    let fingerprint = try FileFingerprint.of(bytes: Data("abc".utf8), path: file.path)
+    let fingerprint = try FileHashing.fingerprint(bytes: Data("abc".utf8), path: file.path)
     #expect(
       fingerprint.sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     #expect(fingerprint.size == 3)

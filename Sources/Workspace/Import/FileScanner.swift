@@ -34,7 +34,8 @@ public enum FileScanner {
     }
     do {
       return .dicomImage(
-        path: path, fingerprint: try FileFingerprint.of(bytes: bytes, path: path), summary: summary)
+        path: path, fingerprint: try FileHashing.fingerprint(bytes: bytes, path: path),
+        summary: summary)
     } catch {
       return .failed(error)
     }
