@@ -47,7 +47,7 @@ var targets: [Target] = [
   .executableTarget(
     name: "annotty",
     dependencies: [
-      "DICOM", "Codecs", "Imaging", "TerminalGraphics", "TerminalIO", "SampleData",
+      "DICOM", "Codecs", "Imaging", "TerminalGraphics", "TerminalIO", "SampleData", "Workspace",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
   .executableTarget(

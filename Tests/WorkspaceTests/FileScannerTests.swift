@@ -43,13 +43,15 @@ import Testing
     let truncated = folder.appendingPathComponent("truncated.dcm")
     try study[0].bytes.prefix(400).write(to: truncated)
 
-    guard case .dicomImage(_, let fingerprint, let summary) = FileScanner.scan(path: slice.path)
-    else {
+    guard case .dicomImage(let instance) = FileScanner.scan(path: slice.path) else {
       Issue.record("the CT slice was not recognised as an image")
       return
     }
+    let fingerprint = instance.file
+    let summary = instance.summary
     #expect(fingerprint.size == Int64(study[0].bytes.count))
     #expect(fingerprint.sha256.count == 64)
+    #expect(instance.studyDate == "20260101")
     #expect(summary.rows == 512 && summary.columns == 512)
     guard case .notImage(_, let reason) = FileScanner.scan(path: text.path) else {
       Issue.record("a text file must be skipped as not an image")

@@ -33,9 +33,11 @@ public enum FileScanner {
         path: path, reason: "no pixel data (\(summary.modality ?? "unknown modality"))")
     }
     do {
+      let fingerprint = try FileHashing.fingerprint(bytes: bytes, path: path)
       return .dicomImage(
-        path: path, fingerprint: try FileHashing.fingerprint(bytes: bytes, path: path),
-        summary: summary)
+        IndexedInstance(
+          file: fingerprint, summary: summary, studyDate: file.dataSet.string(studyDate),
+          studyDescription: file.dataSet.string(studyDescription)))
     } catch {
       return .failed(error)
     }
@@ -43,4 +45,6 @@ public enum FileScanner {
 
   private static let mediaStorageDirectory = "1.2.840.10008.1.3.10"
   private static let directoryRecordSequence = Tag(0x0004_1220)
+  private static let studyDate = Tag(0x0008_0020)
+  private static let studyDescription = Tag(0x0008_1030)
 }

@@ -34,6 +34,20 @@ public struct WorkspaceIndex: Sendable {
     }
   }
 
+  /// The indexed files of a DICOM series, by path: what series assembly re-reads when any file
+  /// of the series changed.
+  public func instances(seriesInstanceUID: String) throws -> [StoredInstance] {
+    try database.workspaceRead { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT i.*, s.series_uid FROM instance i JOIN series s ON s.id = i.series_ref
+          WHERE s.series_uid = ? ORDER BY i.path
+          """, arguments: [seriesInstanceUID]
+      ).map(Self.storedInstance)
+    }
+  }
+
   /// How many files are indexed.
   public func instanceCount() throws -> Int {
     try database.workspaceRead { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM instance") ?? 0 }
