@@ -48,6 +48,7 @@ var targets: [Target] = [
     name: "annotty",
     dependencies: [
       "DICOM", "Codecs", "Imaging", "TerminalGraphics", "TerminalIO", "SampleData", "Workspace",
+      "Annotations",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
   .executableTarget(

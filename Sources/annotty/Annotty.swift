@@ -8,7 +8,8 @@ struct Annotty: ParsableCommand {
     abstract: "Keyboard-driven DICOM viewing and annotation in the terminal.",
     subcommands: [
       InfoCommand.self, PixelsCommand.self, RenderCommand.self, ShowCommand.self,
-      SampleCommand.self, ImportCommand.self, ListCommand.self,
+      SampleCommand.self, ImportCommand.self, ListCommand.self, ExportCommand.self,
+      ImportAnnotationsCommand.self,
     ]
   )
 }

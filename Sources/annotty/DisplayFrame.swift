@@ -9,9 +9,13 @@ struct DisplayFrame {
   /// Reads frame `number` (1-based) of the file at `path` and windows it as `windowing` says
   /// (gray), or converts it to RGB (color and palette images).
   init(path: String, frame number: Int, windowing: WindowOptions) throws {
+    try self.init(path: path, frame: number, voi: try windowing.selection())
+  }
+
+  /// Frame `number` (1-based) with `choice` as its window, or the file's own when nil.
+  init(path: String, frame number: Int, voi choice: VOISelection?) throws {
     let parsed = try readDICOMFile(path)
     let decoded = try decodeFrame(parsed, number: number, path: path)
-    let choice = try windowing.selection()
     image = try reportingInputErrors(in: path) {
       let pixels = try parsed.pixelDescription()
       let settings = try DisplaySettings(

@@ -50,4 +50,10 @@ import Testing
     #expect(hemorrhageSplits.filter { $0 == 1 }.count == 1)
     #expect(hemorrhageSplits.filter { $0 == 2 }.count == 1)
   }
+
+  @Test func tinyStrataArePooledSoBothSidesGetPatients() {
+    let patients: [String: String?] = ["A": "hemorrhage", "B": nil]
+    let split = PatientSplit(patients: patients, shares: try! PatientSplit.shares("50,50"), seed: 1)
+    #expect(split.patientCounts == [1, 1])
+  }
 }

@@ -33,7 +33,7 @@ public struct PatientSplit: Sendable, Equatable {
 
   /// Splits `patients` (patient ID to its main label, nil when it has none) by `shares`.
   ///
-  /// Within each label stratum, patients are ordered by a keyed hash of seed and patient ID (so
+  /// Within each label stratum (small ones pooled), patients are ordered by a keyed hash of seed and patient ID (so
   /// adding a patient moves no one else) and dealt out by largest remainder.
   public init(
     patients: [String: String?], shares: [(name: String, percent: Int)], seed: UInt64
@@ -41,7 +41,15 @@ public struct PatientSplit: Sendable, Equatable {
     names = shares.map(\.name)
     percentages = shares.map(\.percent)
     assignment = [:]
-    let strata = Dictionary(grouping: patients.keys) { patients[$0] ?? nil }
+    // A stratum too small to give the smallest split one patient is pooled with the others,
+    // so two patients split 50,50 still go one to each side.
+    let smallest = max(shares.map(\.percent).filter { $0 > 0 }.min() ?? 100, 1)
+    let labelled = Dictionary(grouping: patients.keys) { patients[$0] ?? nil }
+    var strata: [String?: [String]] = [:]
+    for (label, members) in labelled {
+      let key = members.count * smallest >= 100 ? label : nil
+      strata[key, default: []] += members
+    }
     for key in strata.keys.sorted(by: { ($0 ?? "") < ($1 ?? "") }) {
       let members = (strata[key] ?? []).sorted {
         Self.rank(patient: $0, seed: seed) < Self.rank(patient: $1, seed: seed)
