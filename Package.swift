@@ -35,7 +35,7 @@ var targets: [Target] = [
   .target(
     name: "Workspace",
     dependencies: [
-      "DICOM", "Annotations", .product(name: "Crypto", package: "swift-crypto"),
+      "DICOM", "Annotations", "TIFF", .product(name: "Crypto", package: "swift-crypto"),
       .product(name: "GRDB", package: "GRDB.swift"),
     ]),
   .executableTarget(name: "CrashEditor", dependencies: ["Workspace", "Annotations"]),

@@ -73,4 +73,37 @@ import Testing
       fingerprint.sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     #expect(fingerprint.size == 3)
   }
+
+  @Test func tiffFilesAreIndexedWithUIDsDerivedFromTheirFolder() throws {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // A 3 x 2 gray image as PGM, turned into TIFF by netpbm's pnmtotiff (Scripts/bootstrap).
+    let pgm = folder.appendingPathComponent("x.pgm")
+    try Data("P5\n3 2\n255\n".utf8 + [0, 50, 100, 150, 200, 250]).write(to: pgm)
+    let tiff = folder.appendingPathComponent("x.tif")
+    let converter = try #require(
+      ["/usr/bin/pnmtotiff", "/usr/local/bin/pnmtotiff"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+      }, "pnmtotiff is missing: Scripts/bootstrap installs netpbm")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: converter)
+    process.arguments = [pgm.path]
+    process.standardOutput = try FileHandle(
+      forWritingTo: {
+        _ = FileManager.default.createFile(atPath: tiff.path, contents: nil)
+        return tiff
+      }())
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    guard case .dicomImage(let instance) = FileScanner.scan(path: tiff.path) else {
+      Issue.record("the TIFF was not indexed as an image")
+      return
+    }
+    #expect(instance.summary.columns == 3 && instance.summary.rows == 2)
+    #expect(instance.summary.modality == "OT" && instance.summary.numberOfFrames == 1)
+    #expect(instance.summary.sopInstanceUID?.hasPrefix("2.25.") == true)
+    #expect(
+      instance.summary.seriesInstanceUID == DeterministicUID.make("tiff-series:" + folder.path))
+  }
 }

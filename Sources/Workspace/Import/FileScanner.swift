@@ -13,6 +13,7 @@ public enum FileScanner {
         ImportError(path: path, message: "cannot be read (\(error.localizedDescription))"))
     }
     guard !bytes.isEmpty else { return .notImage(path: path, reason: "empty file") }
+    if TIFFScanner.looksLikeTIFF(bytes) { return TIFFScanner.scan(path: path, bytes: bytes) }
     let file: DICOMFile
     do {
       file = try DICOMFile(bytes: bytes, options: .init(stopBeforePixelData: true))

@@ -1,6 +1,5 @@
+import DICOM
 import Testing
-
-@testable import SampleData
 
 @Suite struct DeterministicUIDTests {
   @Test func decimalOfLargest128BitNumber() {

@@ -1,7 +1,7 @@
 /// UIDs under the UUID-derived root 2.25 (PS3.5 B.2), derived from names so every run agrees.
-enum DeterministicUID {
+public enum DeterministicUID {
   /// `2.25.` followed by the decimal of a 128-bit hash of `name`: at most 44 characters.
-  static func make(_ name: String) -> String {
+  public static func make(_ name: String) -> String {
     let bytes = Array(name.utf8)
     let high = fnv1a(bytes, basis: 0xCBF2_9CE4_8422_2325)
     let low = fnv1a(bytes, basis: 0x6C62_272E_07BB_0142)
@@ -21,7 +21,7 @@ enum DeterministicUID {
   }
 
   /// The decimal digits of the 128-bit number `high << 64 | low`, with no leading zeros.
-  static func decimal(high: UInt64, low: UInt64) -> String {
+  public static func decimal(high: UInt64, low: UInt64) -> String {
     var limbs: [UInt32] = [
       UInt32(truncatingIfNeeded: high >> 32), UInt32(truncatingIfNeeded: high),
       UInt32(truncatingIfNeeded: low >> 32), UInt32(truncatingIfNeeded: low),
