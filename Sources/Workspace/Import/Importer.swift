@@ -37,6 +37,8 @@ public struct Importer {
     report.filesSeen = files.count
     var batch: [IndexedInstance] = []
     var touchedSeries = Set<String>()
+    // Summaries read in this run, so series assembly re-reads only files imported earlier.
+    var scanned: [String: InstanceSummary] = [:]
 
     func flush() throws {
       guard !batch.isEmpty else { return }
@@ -47,11 +49,11 @@ public struct Importer {
       batch.removeAll(keepingCapacity: true)
     }
 
+    let known = try workspace.index.fingerprints()
     for (done, path) in files.enumerated() {
       defer { progress(done + 1, files.count) }
-      if let known = try workspace.index.instance(atPath: path),
-        let (size, time) = try? FileHashing.stat(path: path),
-        known.file.matches(size: size, modificationTimeNanoseconds: time)
+      if let fingerprint = known[path], let (size, time) = try? FileHashing.stat(path: path),
+        fingerprint.matches(size: size, modificationTimeNanoseconds: time)
       {
         report.unchanged += 1
         continue
@@ -59,6 +61,7 @@ public struct Importer {
       switch FileScanner.scan(path: path) {
       case .dicomImage(let instance):
         if let series = instance.summary.seriesInstanceUID { touchedSeries.insert(series) }
+        scanned[instance.file.path] = instance.summary
         batch.append(instance)
         if batch.count >= batchSize { try flush() }
       case .notImage(_, let reason):
@@ -72,6 +75,7 @@ public struct Importer {
     for series in touchedSeries.sorted() {
       let summaries = try workspace.index.instances(seriesInstanceUID: series).compactMap {
         stored -> InstanceSummary? in
+        if let summary = scanned[stored.file.path] { return summary }
         guard case .dicomImage(let instance) = FileScanner.scan(path: stored.file.path) else {
           return nil
         }

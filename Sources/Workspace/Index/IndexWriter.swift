@@ -18,8 +18,7 @@ enum IndexWriter {
         reason: "Number of Frames \(facts.numberOfFrames) is outside "
           + "1...\(InstanceSummary.maximumFrameCount)")
     }
-    let existing = try Row.fetchOne(
-      db,
+    let existing = try db.cachedRow(
       sql: "SELECT id, size, modified_ns, sha256, number_of_frames FROM instance WHERE path = ?",
       arguments: [file.path])
     if let existing, existing["size"] == file.size,
@@ -38,7 +37,7 @@ enum IndexWriter {
     let instanceID: Int64
     if let existing {
       instanceID = existing["id"]
-      try db.execute(
+      try db.executeCached(
         sql: """
           UPDATE instance SET path = ?, size = ?, modified_ns = ?, sha256 = ?,
             sop_instance_uid = ?, sop_class_uid = ?, series_ref = ?, instance_number = ?,
@@ -47,7 +46,7 @@ enum IndexWriter {
           """, arguments: arguments + [instanceID])
       summary.updated += 1
     } else {
-      try db.execute(
+      try db.executeCached(
         sql: """
           INSERT INTO instance (path, size, modified_ns, sha256, sop_instance_uid, sop_class_uid,
             series_ref, instance_number, pixel_rows, pixel_columns, number_of_frames, is_image,
@@ -58,7 +57,8 @@ enum IndexWriter {
       summary.inserted += 1
     }
     // The content changed: its frames belong to no stack until the series is assembled again.
-    try db.execute(sql: "DELETE FROM frame WHERE instance_ref = ?", arguments: [instanceID])
+    try db.executeCached(
+      sql: "DELETE FROM frame WHERE instance_ref = ?", arguments: [instanceID])
     let insertFrame = try db.cachedStatement(
       sql: "INSERT INTO frame (instance_ref, frame_number) VALUES (?, ?)")
     for frameNumber in 1...facts.numberOfFrames {
@@ -73,16 +73,14 @@ enum IndexWriter {
     guard let studyUID = nonEmpty(facts.studyInstanceUID),
       let seriesUID = nonEmpty(facts.seriesInstanceUID)
     else { return nil }
-    let patientID = try Int64.fetchOne(
-      db,
+    let patientID = try db.cachedInt64(
       sql: """
         INSERT INTO patient (patient_id, patient_name) VALUES (?, ?)
         ON CONFLICT (patient_id) DO UPDATE
           SET patient_name = coalesce(excluded.patient_name, patient_name)
         RETURNING id
         """, arguments: [facts.patientID ?? "", nonEmpty(facts.patientName)])
-    let studyID = try Int64.fetchOne(
-      db,
+    let studyID = try db.cachedInt64(
       sql: """
         INSERT INTO study (study_uid, patient_ref, study_date, study_description)
         VALUES (?, ?, ?, ?)
@@ -94,8 +92,7 @@ enum IndexWriter {
       arguments: [
         studyUID, patientID, nonEmpty(instance.studyDate), nonEmpty(instance.studyDescription),
       ])
-    return try Int64.fetchOne(
-      db,
+    return try db.cachedInt64(
       sql: """
         INSERT INTO series (series_uid, study_ref, modality, series_number, series_description)
         VALUES (?, ?, ?, ?, ?)
@@ -114,8 +111,8 @@ enum IndexWriter {
   static func replaceStacks(_ stacks: [AssembledSeries], in db: Database) throws -> Int {
     var seriesRefs: [String: Int64] = [:]
     for uid in Set(stacks.compactMap(\.seriesInstanceUID)) {
-      seriesRefs[uid] = try Int64.fetchOne(
-        db, sql: "SELECT id FROM series WHERE series_uid = ?", arguments: [uid])
+      seriesRefs[uid] = try db.cachedInt64(
+        sql: "SELECT id FROM series WHERE series_uid = ?", arguments: [uid])
     }
     // Frames of a replaced stack belong to no stack until placed again below.
     let unplace = try db.cachedStatement(
@@ -143,7 +140,7 @@ enum IndexWriter {
       let warnings = try StoredWarning.encode(stack.warnings.map(StoredWarning.init))
       let spacing = String(
         decoding: try JSONEncoder().encode(stack.pixelSpacing), as: UTF8.self)
-      try db.execute(
+      try db.executeCached(
         sql: """
           INSERT INTO stack (stack_key, series_ref, label, ordering, pixel_rows, pixel_columns,
             frame_count, slice_spacing, pixel_spacing_json, warnings_json)
@@ -167,5 +164,21 @@ enum IndexWriter {
   private static func nonEmpty(_ text: String?) -> String? {
     guard let text, !text.isEmpty else { return nil }
     return text
+  }
+}
+
+extension Database {
+  /// Statements the importer runs once per file are compiled once per connection (GRDB's
+  /// statement cache): compiling and authorizing each time cost more than running them.
+  func executeCached(sql: String, arguments: StatementArguments = []) throws {
+    try cachedStatement(sql: sql).execute(arguments: arguments)
+  }
+
+  func cachedRow(sql: String, arguments: StatementArguments = []) throws -> Row? {
+    try Row.fetchOne(cachedStatement(sql: sql), arguments: arguments)
+  }
+
+  func cachedInt64(sql: String, arguments: StatementArguments = []) throws -> Int64? {
+    try Int64.fetchOne(cachedStatement(sql: sql), arguments: arguments)
   }
 }

@@ -34,6 +34,23 @@ public struct WorkspaceIndex: Sendable {
     }
   }
 
+  /// Every indexed file's fingerprint by path, in one query: how a re-import skips unchanged
+  /// files without a lookup per file.
+  public func fingerprints() throws -> [String: FileFingerprint] {
+    try database.workspaceRead { db in
+      var result: [String: FileFingerprint] = [:]
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT path, size, modified_ns, sha256 FROM instance")
+      while let row = try rows.next() {
+        let path: String = row["path"]
+        result[path] = FileFingerprint(
+          path: path, size: row["size"], modificationTimeNanoseconds: row["modified_ns"],
+          sha256: row["sha256"])
+      }
+      return result
+    }
+  }
+
   /// The indexed files of a DICOM series, by path: what series assembly re-reads when any file
   /// of the series changed.
   public func instances(seriesInstanceUID: String) throws -> [StoredInstance] {
