@@ -41,6 +41,10 @@ struct ImportCommand: ParsableCommand {
     }
     if !report.failures.isEmpty { line += ", \(report.failures.count) unreadable" }
     print(line)
+    for folder in report.foldersFromDICOMDIR {
+      print("\(folder): imported the files its DICOMDIR lists")
+    }
+    for stale in report.staleDICOMDIRs { print("\(stale); walked the folder instead") }
     if report.stacks > 0 {
       print("\(report.stacks) stacks assembled, \(report.warnings) warnings (see annotty ls)")
     }

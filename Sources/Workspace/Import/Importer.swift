@@ -13,6 +13,9 @@ public struct ImportReport: Sendable {
   /// Stacks (re)assembled for the series this import touched.
   public var stacks = 0
   public var warnings = 0
+  /// Folders imported from their DICOMDIR, and DICOMDIRs found stale (the folder was walked).
+  public var foldersFromDICOMDIR: [String] = []
+  public var staleDICOMDIRs: [String] = []
 
   public init() {}
 }
@@ -32,8 +35,25 @@ public struct Importer {
   public func run(paths: [String], progress: (Int, Int) -> Void = { _, _ in }) throws
     -> ImportReport
   {
-    let files = try FileWalker.files(under: paths)
     var report = ImportReport()
+    var walked: [String] = []
+    var listed: [String] = []
+    for path in paths {
+      switch DICOMDIRIndex.read(folder: path) {
+      case .files(let files):
+        report.foldersFromDICOMDIR.append(path)
+        listed += files
+      case .stale(let missing, let total):
+        report.staleDICOMDIRs.append("\(path): \(missing) of \(total) listed files are missing")
+        walked.append(path)
+      case .unusable(let reason):
+        report.staleDICOMDIRs.append("\(path): DICOMDIR not used (\(reason))")
+        walked.append(path)
+      case nil:
+        walked.append(path)
+      }
+    }
+    let files = Array(Set(try FileWalker.files(under: walked) + listed)).sorted()
     report.filesSeen = files.count
     var batch: [IndexedInstance] = []
     var touchedSeries = Set<String>()
