@@ -75,7 +75,7 @@ var targets: [Target] = [
       "Workspace", "Annotations", "DICOM", "SampleData", "TestSupport",
       .product(name: "GRDB", package: "GRDB.swift"),
     ]),
-  .testTarget(name: "EndToEndTests", dependencies: ["annotty"]),
+  .testTarget(name: "EndToEndTests", dependencies: ["annotty", "TestSupport"]),
 ]
 
 let package = Package(

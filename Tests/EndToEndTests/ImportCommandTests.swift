@@ -38,4 +38,22 @@ import Testing
     #expect(result.status == 2)
     #expect(result.stderr.contains("/nonexistent/folder: no such file or folder"))
   }
+
+  @Test func copyPutsTheFilesInsideTheWorkspace() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "annotty-copy-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let study = root.appendingPathComponent("study").path
+    let workspace = root.appendingPathComponent("ws").path
+    #expect(try CommandRunner.run(CommandRunner.annotty, ["sample", study]).status == 0)
+    let result = try CommandRunner.run(
+      CommandRunner.annotty, ["import", study, "-w", workspace, "--copy"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let copied = workspace + "/images/study/PHANTOM-0001/CT_HEAD/IM0001.dcm"
+    #expect(FileManager.default.fileExists(atPath: copied))
+    // The originals can go: the workspace refers to its own copies.
+    try FileManager.default.removeItem(atPath: study)
+    let listing = try CommandRunner.run(CommandRunner.annotty, ["ls", "-w", workspace]).text
+    #expect(listing.contains("64 files, 64 frames"))
+  }
 }
