@@ -1,49 +1,71 @@
 /// Encodes one 6-row band at a time: per-colour column masks, segments split at wide gaps, segments
-/// packed into as few passes as possible, the first pass painted solid (the fill trick).
+/// laid out in passes (`SixelBandEncoder+Layout.swift`), and each pass written column by column
+/// with don't-care bits (`SixelPassColumns`).
 ///
 /// All working memory is allocated once per image and reused for every band.
 struct SixelBandEncoder: ~Copyable {
-  /// A colour's row is split where at least this many columns lack the colour. Splitting lets other
-  /// colours use the gap but costs a `#n` and a skip; 10 gave the fewest bytes on the benchmark
-  /// frames (6, 8, 12 and 16 were 0.1-0.7% larger).
-  static let splittingGap = 10
+  /// A colour's row is split where more than this many columns lack the colour. Splitting lets
+  /// other colours use the gap but costs a `#n` and a skip; with the density layout and don't-care
+  /// runs 20 gave the fewest bytes on the benchmark frames (12, 16 and 24 were up to 0.7% larger).
+  static let splittingGap = 20
   /// Last column of a colour with no open segment: far enough left to look like a wide gap.
   static let noColumn: Int32 = -1_000
 
-  private let width: Int
-  private let registerCount: Int
-  private let maxRepeat: Int
-  private let segmentCapacity: Int
+  let width: Int
+  let registerCount: Int
+  let maxRepeat: Int
+  let segmentCapacity: Int
 
   /// Six-bit masks, `registerCount` rows of `width` columns; zero outside the current band's
   /// segments, because emission clears every segment it writes.
-  private let masks: UnsafeMutablePointer<UInt8>
-  /// Bits painted by any colour in each column of the band, used by the fill pass.
-  private let coverage: UnsafeMutablePointer<UInt8>
+  let masks: UnsafeMutablePointer<UInt8>
+  /// Per column, the bits painted by any colour; emission turns it into the bits no pass has
+  /// finished yet.
+  let coverage: UnsafeMutablePointer<UInt8>
   /// Per register: the last column holding the colour in this band, or `noColumn`.
-  private let lastColumn: UnsafeMutablePointer<Int32>
-  /// Per register: the first column of the segment being built.
-  private let openStart: UnsafeMutablePointer<Int32>
+  let lastColumn: UnsafeMutablePointer<Int32>
+  /// Per register: the first column and the pixel count of the segment being built.
+  let openStart: UnsafeMutablePointer<Int32>
+  let openPixels: UnsafeMutablePointer<Int32>
 
-  private let segmentRegister: UnsafeMutablePointer<Int32>
-  private let segmentStart: UnsafeMutablePointer<Int32>
-  private let segmentEnd: UnsafeMutablePointer<Int32>
+  let segmentRegister: UnsafeMutablePointer<Int32>
+  let segmentStart: UnsafeMutablePointer<Int32>
+  let segmentEnd: UnsafeMutablePointer<Int32>
+  let segmentPixels: UnsafeMutablePointer<Int32>
   /// Chains segments, first into per-column buckets by start, then into passes.
-  private let segmentNext: UnsafeMutablePointer<Int32>
+  let segmentNext: UnsafeMutablePointer<Int32>
   /// Per column: the first segment starting there, or -1.
-  private let bucketHead: UnsafeMutablePointer<Int32>
+  let bucketHead: UnsafeMutablePointer<Int32>
 
-  private let passCursor: UnsafeMutablePointer<Int32>
-  private let passHead: UnsafeMutablePointer<Int32>
-  private let passTail: UnsafeMutablePointer<Int32>
-  private var passCount = 0
-  private var segmentCount = 0
+  /// Layout scratch: segments in order of start, and wide segments keyed by density.
+  let byStart: UnsafeMutablePointer<Int32>
+  let byDensity: UnsafeMutablePointer<UInt64>
+  /// Per pass: its first and last segment, and the insertion cursor of the layout.
+  let passHead: UnsafeMutablePointer<Int32>
+  let passTail: UnsafeMutablePointer<Int32>
+  let passCursor: UnsafeMutablePointer<Int32>
+  /// Per pass, copied from the segments around the cursor: what an insertion there costs.
+  let cursorPreviousEnd: UnsafeMutablePointer<Int32>
+  let cursorPreviousRegister: UnsafeMutablePointer<Int32>
+  let cursorNextStart: UnsafeMutablePointer<Int32>
+  let cursorNextRegister: UnsafeMutablePointer<Int32>
+  /// Per column, one bit for each of the first 64 passes that holds a segment there.
+  let passesAt: UnsafeMutablePointer<UInt64>
+  /// Byte counts of runs and selections, for the layout's cost estimates.
+  let layoutCosts: UnsafeMutablePointer<UInt8>
+
+  /// The pass being written, column by column.
+  var passColumns: SixelPassColumns
+
+  var passCount = 0
+  var segmentCount = 0
   private var selectedRegister = -1
 
   init(width: Int, registerCount: Int, maxRepeat: Int) {
     self.width = width
     self.registerCount = registerCount
     self.maxRepeat = maxRepeat
+    passColumns = SixelPassColumns(width: width)
     // A segment starts at a column holding its colour, and a column holds at most six colours.
     segmentCapacity = 6 * width + 8
     masks = .allocate(capacity: Swift.max(registerCount * width, 1))
@@ -53,16 +75,27 @@ struct SixelBandEncoder: ~Copyable {
     lastColumn.initialize(repeating: SixelBandEncoder.noColumn, count: registerCount + 1)
     openStart = .allocate(capacity: registerCount + 1)
     openStart.initialize(repeating: 0, count: registerCount + 1)
+    openPixels = .allocate(capacity: registerCount + 1)
+    openPixels.initialize(repeating: 0, count: registerCount + 1)
     segmentRegister = .allocate(capacity: segmentCapacity)
     segmentStart = .allocate(capacity: segmentCapacity)
     segmentEnd = .allocate(capacity: segmentCapacity)
+    segmentPixels = .allocate(capacity: segmentCapacity)
     segmentNext = .allocate(capacity: segmentCapacity)
     bucketHead = .allocate(capacity: Swift.max(width, 1))
     bucketHead.initialize(repeating: -1, count: Swift.max(width, 1))
+    byStart = .allocate(capacity: segmentCapacity)
+    byDensity = .allocate(capacity: segmentCapacity)
     // Every pass holds at least one segment.
-    passCursor = .allocate(capacity: segmentCapacity)
     passHead = .allocate(capacity: segmentCapacity)
     passTail = .allocate(capacity: segmentCapacity)
+    passCursor = .allocate(capacity: segmentCapacity)
+    passesAt = .allocate(capacity: Swift.max(width, 1))
+    layoutCosts = SixelBandEncoder.makeLayoutCosts()
+    cursorPreviousEnd = .allocate(capacity: segmentCapacity)
+    cursorPreviousRegister = .allocate(capacity: segmentCapacity)
+    cursorNextStart = .allocate(capacity: segmentCapacity)
+    cursorNextRegister = .allocate(capacity: segmentCapacity)
   }
 
   deinit {
@@ -70,14 +103,24 @@ struct SixelBandEncoder: ~Copyable {
     coverage.deallocate()
     lastColumn.deallocate()
     openStart.deallocate()
+    openPixels.deallocate()
     segmentRegister.deallocate()
     segmentStart.deallocate()
     segmentEnd.deallocate()
+    segmentPixels.deallocate()
     segmentNext.deallocate()
     bucketHead.deallocate()
-    passCursor.deallocate()
+    byStart.deallocate()
+    byDensity.deallocate()
     passHead.deallocate()
     passTail.deallocate()
+    passCursor.deallocate()
+    passesAt.deallocate()
+    layoutCosts.deallocate()
+    cursorPreviousEnd.deallocate()
+    cursorPreviousRegister.deallocate()
+    cursorNextStart.deallocate()
+    cursorNextRegister.deallocate()
   }
 
   /// Builds the segments and passes of the band whose top row starts at `bandTop` (rows `stride`
@@ -95,23 +138,30 @@ struct SixelBandEncoder: ~Copyable {
     let coverage = coverage
     let lastColumn = lastColumn
     let openStart = openStart
+    let openPixels = openPixels
     let gap = SixelBandEncoder.splittingGap
     let unpainted = Int(SixelRegisterTable.unpainted)
     let fullMask = UInt8(truncatingIfNeeded: (1 << rows) - 1)
+    let fullCount = Int32(truncatingIfNeeded: rows)
 
-    /// Adds `bits` of column `x` to a colour's mask and opens or closes its segments.
+    /// Adds `bits` (`count` of them) of column `x` to a colour's mask and opens or closes its
+    /// segments.
     @inline(__always)
-    func paint(_ register: Int, bits: UInt8, column x: Int) {
+    func paint(_ register: Int, bits: UInt8, count: Int32, column x: Int) {
       // Masks are zero outside live segments (emission clears what it read), so OR is enough.
       masks[register &* width &+ x] |= bits
       let last = Int(lastColumn[register])
       // Also true for a colour with no open segment: its last column is far to the left.
       if x &- last > gap {
         if last >= 0 {
-          closeSegment(register: register, start: Int(openStart[register]), end: last)
+          closeSegment(
+            register: register, start: Int(openStart[register]), end: last,
+            pixels: openPixels[register])
         }
         openStart[register] = Int32(truncatingIfNeeded: x)
+        openPixels[register] = 0
       }
+      openPixels[register] &+= count
       lastColumn[register] = Int32(truncatingIfNeeded: x)
     }
 
@@ -130,7 +180,7 @@ struct SixelBandEncoder: ~Copyable {
           coverage[x] = 0
         } else {
           coverage[x] = fullMask
-          paint(register, bits: fullMask, column: x)
+          paint(register, bits: fullMask, count: fullCount, column: x)
         }
         continue
       }
@@ -142,57 +192,55 @@ struct SixelBandEncoder: ~Copyable {
         if register == unpainted { continue }
         let bit = UInt8(truncatingIfNeeded: 1 << row)
         covered |= bit
-        paint(register, bits: bit, column: x)
+        paint(register, bits: bit, count: 1, column: x)
       }
       coverage[x] = covered
     }
     for register in 0..<registerCount where lastColumn[register] >= 0 {
       closeSegment(
-        register: register, start: Int(openStart[register]), end: Int(lastColumn[register]))
+        register: register, start: Int(openStart[register]), end: Int(lastColumn[register]),
+        pixels: openPixels[register])
       lastColumn[register] = SixelBandEncoder.noColumn
     }
-    packSegments()
+    layOutPasses()
     return passCount > 0
   }
 
   /// Writes the passes built by the last `analyse`, separated by `$`, without a trailing `$`, and
   /// clears the masks it read so the next band starts from zero.
+  ///
+  /// `coverage` serves as the pixels no pass has finished yet: a pass may also paint those in
+  /// the columns it crosses, including columns between its segments, because a later pass
+  /// repaints them.
   mutating func emit(into sink: inout SixelByteSink) {
+    // A pass writes at most one byte per column up to its last segment, plus `$`, plus a
+    // selection (`#` and at most 5 digits) per segment, plus 8 bytes of slack.
+    sink.reserve(passCount * (width + 1) + segmentCount * 6 + 16)
+    var out = sink.end
     for pass in 0..<passCount {
-      if pass > 0 { sink.append(0x24) }
-      var column = 0
+      if pass > 0 {
+        out.pointee = 0x24
+        out += 1
+      }
+      passColumns.begin()
       var segment = Int(passHead[pass])
       while segment >= 0 {
-        let start = Int(segmentStart[segment])
-        let end = Int(segmentEnd[segment])
         let register = Int(segmentRegister[segment])
-        sink.appendRun(0x3F, length: start - column, maxRepeat: maxRepeat)
-        if register != selectedRegister {
-          sink.append(0x23)
-          sink.appendNumber(register)
-          selectedRegister = register
-        }
-        let maskRow = masks + register * width
-        if pass == 0 {
-          // Fill trick: the first pass paints every covered bit of its columns in one colour, which
-          // makes long runs. First-pass segments never overlap, so every other colour in these
-          // columns sits in a later pass and repaints exactly its own pixels; the fill colour stays
-          // visible only where no later pass sets a bit, which is where it belongs. Uncovered
-          // (transparent) bits are left alone.
-          sink.appendSixels(coverage, from: start, through: end, maxRepeat: maxRepeat)
-          (maskRow + start).update(repeating: 0, count: end - start + 1)
-        } else {
-          sink.appendSixels(
-            maskRow, from: start, through: end, maxRepeat: maxRepeat, clearing: true)
-        }
-        column = end + 1
+        passColumns.addSegment(
+          masks + register * width, from: Int(segmentStart[segment]),
+          through: Int(segmentEnd[segment]), register: register,
+          selects: register != selectedRegister)
+        selectedRegister = register
         segment = Int(segmentNext[segment])
       }
+      passColumns.finish(pending: coverage)
+      out = passColumns.write(to: out, maxRepeat: maxRepeat)
     }
+    sink.commit(upTo: out)
   }
 
   @inline(__always)
-  private mutating func closeSegment(register: Int, start: Int, end: Int) {
+  private mutating func closeSegment(register: Int, start: Int, end: Int, pixels: Int32) {
     // Unreachable by the capacity argument in `init`; kept so a mistake there cannot write past
     // the buffers.
     guard segmentCount < segmentCapacity else { return }
@@ -201,31 +249,8 @@ struct SixelBandEncoder: ~Copyable {
     segmentRegister[segment] = Int32(truncatingIfNeeded: register)
     segmentStart[segment] = Int32(truncatingIfNeeded: start)
     segmentEnd[segment] = Int32(truncatingIfNeeded: end)
+    segmentPixels[segment] = pixels
     segmentNext[segment] = bucketHead[start]
     bucketHead[start] = Int32(truncatingIfNeeded: segment)
-  }
-
-  /// First fit in order of start column: a segment joins the first pass whose cursor is at or left
-  /// of its start. For intervals taken in start order this opens the fewest passes possible.
-  private mutating func packSegments() {
-    for x in 0..<width where bucketHead[x] >= 0 {
-      var segment = Int(bucketHead[x])
-      bucketHead[x] = -1
-      while segment >= 0 {
-        let next = Int(segmentNext[segment])
-        segmentNext[segment] = -1
-        var pass = 0
-        while pass < passCount && Int(passCursor[pass]) > x { pass += 1 }
-        if pass == passCount {
-          passCount += 1
-          passHead[pass] = Int32(truncatingIfNeeded: segment)
-        } else {
-          segmentNext[Int(passTail[pass])] = Int32(truncatingIfNeeded: segment)
-        }
-        passTail[pass] = Int32(truncatingIfNeeded: segment)
-        passCursor[pass] = segmentEnd[segment] + 1
-        segment = next
-      }
-    }
   }
 }

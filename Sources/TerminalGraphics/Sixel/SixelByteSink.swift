@@ -1,4 +1,5 @@
-/// A growable byte buffer for the encoder's hot path: one capacity check per byte, no Array overhead.
+/// A growable byte buffer for the encoder: one capacity check per byte, or one per band for
+/// writers that fill reserved room directly.
 struct SixelByteSink: ~Copyable {
   private var base: UnsafeMutablePointer<UInt8>
   private(set) var count = 0
@@ -31,83 +32,45 @@ struct SixelByteSink: ~Copyable {
     count = SixelByteSink.writeDigits(Swift.max(value, 0), to: base + count) - base
   }
 
-  /// Writes `length` copies of `byte`, as `!n` chunks of at most `maxRepeat` when a chunk is 4 or
-  /// longer (shorter chunks are cheaper spelled out).
-  @inline(__always)
-  mutating func appendRun(_ byte: UInt8, length: Int, maxRepeat: Int) {
-    var left = length
-    while left > 0 {
-      let chunk = Swift.min(left, maxRepeat)
-      if chunk >= 4 {
-        append(0x21)
-        appendNumber(chunk)
-        append(byte)
-      } else {
-        for _ in 0..<chunk { append(byte) }
-      }
-      left -= chunk
-    }
+  /// Makes room for at least `extra` more bytes, so that a writer may fill them through `end`.
+  mutating func reserve(_ extra: Int) {
+    if capacity - count < extra { grow(atLeast: extra) }
   }
 
-  /// Writes columns `start...end` of six-bit masks as sixel characters, runs of 4 or more as `!n`
-  /// (split at `maxRepeat`); with `clearing`, zeroes each mask after reading it.
-  ///
-  /// Each column is written as a character first and a finished run of 4 or more is rewritten in
-  /// place as `!n c`, which is never longer: noisy rows then cost no unpredictable branch per column.
-  mutating func appendSixels(
-    _ masks: UnsafeMutablePointer<UInt8>, from start: Int, through end: Int, maxRepeat: Int,
-    clearing: Bool = false
-  ) {
-    guard start <= end else { return }
-    let needed = end - start + 1
-    if capacity - count < needed { grow(atLeast: needed) }
-    var out = base + count
-    // Below 4, `!n` never pays, so runs are never compressed.
-    let longestRun = maxRepeat >= 4 ? maxRepeat : Int.max
-    let compresses = maxRepeat >= 4
-    var previous: UInt8 = 0
-    var run = 0
-    for column in start...end {
-      let character = masks[column] &+ 0x3F
-      if clearing { masks[column] = 0 }
-      let continues = character == previous
-      if !continues && run >= 4 && compresses {
-        out = SixelByteSink.compressRun(endingAt: out, length: run, character: previous)
-      }
-      run = continues ? run &+ 1 : 1
-      out.pointee = character
-      out += 1
-      previous = character
-      if run == longestRun {
-        out = SixelByteSink.compressRun(endingAt: out, length: run, character: character)
-        run = 0
-        // 0 is no sixel character, so the next column starts a new run.
-        previous = 0
-      }
-    }
-    if run >= 4 && compresses {
-      out = SixelByteSink.compressRun(endingAt: out, length: run, character: previous)
-    }
-    count = out - base
-  }
+  /// Where the next byte goes; valid until the next append or `reserve`.
+  var end: UnsafeMutablePointer<UInt8> { base + count }
 
-  /// Replaces the `length` (at least 4) copies of `character` just before `end` by `!length
-  /// character` and returns the new end.
-  @inline(__always)
-  private static func compressRun(
-    endingAt end: UnsafeMutablePointer<UInt8>, length: Int, character: UInt8
-  ) -> UnsafeMutablePointer<UInt8> {
-    var out = end - length
-    out.pointee = 0x21
-    out = writeDigits(length, to: out + 1)
-    out.pointee = character
-    return out + 1
+  /// Takes the bytes a writer put between `end` and `newEnd`, which must lie inside the reserved
+  /// room.
+  mutating func commit(upTo newEnd: UnsafeMutablePointer<UInt8>) {
+    count = newEnd - base
   }
 
   /// Writes a non-negative decimal number (at most 19 digits) at `out` and returns the position
-  /// after it.
+  /// after it; numbers below 1000 (repeat counts, registers) take a short path.
   @inline(__always)
-  private static func writeDigits(_ value: Int, to out: UnsafeMutablePointer<UInt8>)
+  static func writeDigits(_ value: Int, to out: UnsafeMutablePointer<UInt8>)
+    -> UnsafeMutablePointer<UInt8>
+  {
+    if value < 10 {
+      out[0] = UInt8(truncatingIfNeeded: 48 &+ value)
+      return out + 1
+    }
+    if value < 100 {
+      out[0] = UInt8(truncatingIfNeeded: 48 &+ value / 10)
+      out[1] = UInt8(truncatingIfNeeded: 48 &+ value % 10)
+      return out + 2
+    }
+    if value < 1000 {
+      out[0] = UInt8(truncatingIfNeeded: 48 &+ value / 100)
+      out[1] = UInt8(truncatingIfNeeded: 48 &+ value / 10 % 10)
+      out[2] = UInt8(truncatingIfNeeded: 48 &+ value % 10)
+      return out + 3
+    }
+    return writeLongDigits(value, to: out)
+  }
+
+  private static func writeLongDigits(_ value: Int, to out: UnsafeMutablePointer<UInt8>)
     -> UnsafeMutablePointer<UInt8>
   {
     var digits = 1
