@@ -29,9 +29,9 @@ var targets: [Target] = [
   .target(name: "Imaging", dependencies: ["DICOM", "CZlib"], exclude: ["README.md"]),
   .target(name: "SampleData", dependencies: ["DICOM"]),
   .target(name: "TIFF", dependencies: ["CTIFF", "CTIFFShims"]),
-  .target(
-    name: "Annotations", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
-    exclude: ["labels.example.toml"]),
+  .target(name: "TOMLSupport", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+  .target(name: "Annotations", dependencies: ["TOMLSupport"], exclude: ["labels.example.toml"]),
+  .target(name: "TUIKit", dependencies: ["TOMLSupport"]),
   .target(
     name: "Workspace",
     dependencies: [
@@ -68,6 +68,7 @@ var targets: [Target] = [
   .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO", "TerminalGraphics"]),
   .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "DICOM", "TestSupport"]),
   .testTarget(name: "TIFFTests", dependencies: ["TIFF", "CTIFF", "CTIFFShims"]),
+  .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
   .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "TestSupport"]),
   .testTarget(
     name: "WorkspaceTests",

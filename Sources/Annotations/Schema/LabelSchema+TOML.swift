@@ -1,3 +1,5 @@
+import TOMLSupport
+
 extension LabelSchema {
   /// Parses and validates `labels.toml` text; throws every problem found, each with its line.
   public static func parse(toml text: String, fileName: String = "labels.toml")

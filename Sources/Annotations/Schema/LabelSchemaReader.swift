@@ -1,3 +1,5 @@
+import TOMLSupport
+
 /// Turns a parsed `labels.toml` tree into a `LabelSchema`, collecting every problem with its line.
 struct LabelSchemaReader {
   typealias Entries = [(key: String, value: TOMLTree)]

@@ -2,7 +2,7 @@ import TOMLKit
 
 /// A parsed TOML value copied out of TOMLKit's C++-backed objects, so validation works on plain
 /// Sendable values and never touches storage whose lifetime belongs to the parser.
-enum TOMLTree: Sendable, Equatable {
+public enum TOMLTree: Sendable, Equatable {
   case table([(key: String, value: TOMLTree)])
   case array([TOMLTree])
   case string(String)
@@ -12,7 +12,7 @@ enum TOMLTree: Sendable, Equatable {
   /// Dates and times: valid TOML, never meaningful in a label schema.
   case other(typeName: String)
 
-  static func == (lhs: TOMLTree, rhs: TOMLTree) -> Bool {
+  public static func == (lhs: TOMLTree, rhs: TOMLTree) -> Bool {
     switch (lhs, rhs) {
     case (.table(let a), .table(let b)):
       return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
@@ -27,7 +27,7 @@ enum TOMLTree: Sendable, Equatable {
   }
 
   /// How the value's type is named in error messages.
-  var typeName: String {
+  public var typeName: String {
     switch self {
     case .table: return "table"
     case .array: return "array"
@@ -40,20 +40,22 @@ enum TOMLTree: Sendable, Equatable {
   }
 
   /// `a string`, `an integer`: for messages about array elements.
-  var typeNameWithArticle: String {
+  public var typeNameWithArticle: String {
     let name = typeName
     return (name.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + name
   }
 
   /// The syntax error TOMLKit reported, with its 1-based line and column.
-  struct SyntaxError: Error, Sendable, Equatable {
-    var line: Int
-    var column: Int
-    var message: String
+  public struct SyntaxError: Error, Sendable, Equatable {
+    public var line: Int
+    public var column: Int
+    public var message: String
   }
 
   /// Parses TOML text into a tree and indexes its lines; syntax errors carry line and column.
-  static func parse(_ text: String) throws(SyntaxError) -> (tree: TOMLTree, lines: TOMLLineIndex) {
+  public static func parse(_ text: String) throws(SyntaxError) -> (
+    tree: TOMLTree, lines: TOMLLineIndex
+  ) {
     let lines = TOMLLineIndex(text: text)
     if let hazard = lines.parserHazard { throw hazard }
     let root: TOMLTable

@@ -8,12 +8,12 @@
 /// reporting an error (abort in debug builds, undefined behaviour in release): a table header
 /// whose first character cannot start a key (`[#`, `[[,`), and `}` where an array expects a value
 /// (`a = [}]`). Both are invalid TOML, so rejecting them first never refuses a valid file.
-struct TOMLLineIndex: Sendable {
+public struct TOMLLineIndex: Sendable {
   private var lines: [String: Int] = [:]
   /// The first input toml++ must not see, as a syntax error with line and column.
-  private(set) var parserHazard: TOMLTree.SyntaxError?
+  public private(set) var parserHazard: TOMLTree.SyntaxError?
 
-  init(text: String) {
+  public init(text: String) {
     var scanner = Scanner(bytes: Array(text.utf8))
     scanner.scanDocument()
     lines = scanner.lines
@@ -21,7 +21,7 @@ struct TOMLLineIndex: Sendable {
   }
 
   /// The line of `path`, or of its nearest recorded ancestor, or 1.
-  func line(of path: String) -> Int {
+  public func line(of path: String) -> Int {
     var current = Substring(path)
     while true {
       if let line = lines[String(current)] { return line }
@@ -30,11 +30,11 @@ struct TOMLLineIndex: Sendable {
     }
   }
 
-  static func child(_ parent: String, _ key: String) -> String {
+  public static func child(_ parent: String, _ key: String) -> String {
     parent.isEmpty ? key : parent + "." + key
   }
 
-  static func element(_ parent: String, _ index: Int) -> String {
+  public static func element(_ parent: String, _ index: Int) -> String {
     parent + "[\(index)]"
   }
 }
