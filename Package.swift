@@ -32,6 +32,7 @@ var targets: [Target] = [
   .target(name: "TOMLSupport", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
   .target(name: "Annotations", dependencies: ["TOMLSupport"], exclude: ["labels.example.toml"]),
   .target(name: "TUIKit", dependencies: ["TOMLSupport"]),
+  .target(name: "AppCore", dependencies: ["Imaging", "Annotations", "TUIKit"]),
   .target(
     name: "Workspace",
     dependencies: [
@@ -69,6 +70,9 @@ var targets: [Target] = [
   .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "DICOM", "TestSupport"]),
   .testTarget(name: "TIFFTests", dependencies: ["TIFF", "CTIFF", "CTIFFShims"]),
   .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
+  .testTarget(
+    name: "AppCoreTests", dependencies: ["AppCore", "Imaging", "Annotations", "TUIKit"],
+    exclude: ["Goldens"]),
   .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "TestSupport"]),
   .testTarget(
     name: "WorkspaceTests",

@@ -1,0 +1,51 @@
+import Annotations
+import TUIKit
+
+/// Something that happened: a key bound to a command, typed text, or a result from the shell.
+public enum Action: Sendable, Equatable {
+  /// A key sequence the keymap matched (`window.preset 1`).
+  case command(BoundCommand)
+  /// Text typed on the command line (keys the command mode does not bind, or a paste).
+  case typed(String)
+  /// The shell decoded a frame; what it learned about its values.
+  case frameDecoded(stack: Int, frame: Int, facts: FrameFacts)
+  /// The shell read the annotations of an image (and of its series and study) from the store.
+  case annotationsLoaded(ImageReference, [Annotation])
+  /// The store committed an edit (a `commit`, or what an undo or redo applied).
+  case editCommitted(AnnotationEdit)
+  /// The store refused an edit, or there was nothing to undo; the message says why.
+  case editFailed(String)
+  /// The terminal changed size.
+  case resized(ScreenSize)
+  /// The sync engine's state in a few words (`synced`, `3 to push`, `1 conflict`).
+  case syncChanged(String)
+}
+
+/// What the shell learned from decoding a frame that the state needs.
+public struct FrameFacts: Sendable, Equatable {
+  /// The file's Window Center / Width pairs, in order.
+  public var windows: [WindowLevel]
+  /// A window spanning the frame's modality values, for `window.auto`.
+  public var automatic: WindowLevel?
+
+  public init(windows: [WindowLevel], automatic: WindowLevel?) {
+    self.windows = windows
+    self.automatic = automatic
+  }
+}
+
+/// Work for the shell; results come back as actions.
+public enum Effect: Sendable, Equatable {
+  /// Decode (or take from the cache) this frame and answer with `frameDecoded`.
+  case decodeFrame(stack: Int, frame: Int)
+  /// Read the annotations of this image and answer with `annotationsLoaded`.
+  case loadAnnotations(ImageReference)
+  /// Commit the edit to the workspace and answer with `editCommitted` (or `editFailed`).
+  case commit(AnnotationEdit)
+  /// Undo or redo the newest edit of the workspace history and answer with `editCommitted`.
+  case undo
+  case redo
+  /// Repaint everything, text and image (Ctrl-L, or after a resize).
+  case redraw
+  case quit
+}

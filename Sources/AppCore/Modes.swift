@@ -1,0 +1,52 @@
+import Annotations
+
+/// What keys do right now; the raw value is the keymap table that applies.
+public enum AppMode: String, Sendable, Hashable, CaseIterable {
+  case normal
+  case box
+  case polygon
+  case classify
+  case command
+  case help
+}
+
+/// The drawing tool in use.
+public enum DrawingTool: String, Sendable, Hashable {
+  case none
+  case box
+  case polygon
+}
+
+/// A whole image pixel: column `x`, row `y`, from the top-left pixel.
+public struct PixelPoint: Sendable, Hashable {
+  public var x: Int
+  public var y: Int
+
+  public init(x: Int, y: Int) {
+    self.x = x
+    self.y = y
+  }
+}
+
+/// The command line being typed after `:`.
+public struct CommandLine: Sendable, Equatable {
+  public var text: String
+  /// Characters before the cursor.
+  public var cursor: Int
+
+  public init(text: String = "", cursor: Int = 0) {
+    self.text = text
+    self.cursor = min(max(0, cursor), text.count)
+  }
+}
+
+/// A classification in progress: which question is being answered, about what.
+public struct PendingClassification: Sendable, Equatable {
+  public var questionID: String
+  public var level: AnnotationLevel
+
+  public init(questionID: String, level: AnnotationLevel) {
+    self.questionID = questionID
+    self.level = level
+  }
+}

@@ -1,0 +1,160 @@
+import Annotations
+import TUIKit
+
+/// The state machine of `annotty open`: a pure function from state and action to the next
+/// state and the effects the shell must perform.
+public enum Reducer {
+  /// The next state and effects; `now` stamps annotations created by this action.
+  public static func reduce(_ state: AppState, _ action: Action, now: Timestamp)
+    -> (AppState, [Effect])
+  {
+    var next = state
+    var effects: [Effect] = []
+    switch action {
+    case .command(let command):
+      next.run(command, now: now, effects: &effects)
+    case .typed(let text):
+      next.insertCommandText(text)
+    case .frameDecoded(let stack, let frame, let facts):
+      next.takeFacts(facts, stack: stack, frame: frame)
+    case .annotationsLoaded(let image, let annotations):
+      if image == next.currentImage {
+        next.annotations = annotations
+        if next.selected == nil { next.selectedID = nil }
+      }
+    case .editCommitted(let edit):
+      next.applyCommitted(edit)
+    case .editFailed(let message):
+      next.statusMessage = message
+    case .resized(let size):
+      next.screenSize = size
+      next.helpPage = min(next.helpPage, max(0, next.helpPageCount - 1))
+      effects.append(.redraw)
+    case .syncChanged(let text):
+      next.syncStatus = text
+    }
+    return (next, effects)
+  }
+
+  /// The state a session starts in, with the effects that load its first image.
+  public static func start(_ state: AppState) -> (AppState, [Effect]) {
+    var effects: [Effect] = []
+    guard let image = state.currentImage else { return (state, effects) }
+    effects.append(.decodeFrame(stack: state.stackIndex, frame: state.frameIndex))
+    effects.append(.loadAnnotations(image))
+    return (state, effects)
+  }
+}
+
+extension AppState {
+  /// Runs one keymap command.
+  mutating func run(_ command: BoundCommand, now: Timestamp, effects: inout [Effect]) {
+    let number = command.arguments.first.flatMap { Int($0) }
+    switch command.name {
+    case "slice.next": showFrame(frameIndex + 1, effects: &effects)
+    case "slice.previous": showFrame(frameIndex - 1, effects: &effects)
+    case "slice.forward10": showFrame(frameIndex + 10, effects: &effects)
+    case "slice.back10": showFrame(frameIndex - 10, effects: &effects)
+    case "slice.first": showFrame(0, effects: &effects)
+    case "slice.last": showFrame(Int.max / 2, effects: &effects)
+    case "slice.goto":
+      guard let number else { return report("slice.goto needs a slice number") }
+      showFrame(number - 1, effects: &effects)
+    case "series.next": showStack(stackIndex + 1, effects: &effects)
+    case "series.previous": showStack(stackIndex - 1, effects: &effects)
+    case "window.preset", "window.default", "window.cycle", "window.auto", "window.set",
+      "window.invert":
+      runWindowCommand(command)
+    case "zoom.in", "zoom.out", "zoom.fit", "view.reset", "pan.left", "pan.right", "pan.up",
+      "pan.down":
+      runViewCommand(command.name)
+    case "tool.box": startDrawing(.box)
+    case "tool.polygon": startDrawing(.polygon)
+    case "cursor.left": moveCrosshair(dx: -1, dy: 0)
+    case "cursor.right": moveCrosshair(dx: 1, dy: 0)
+    case "cursor.up": moveCrosshair(dx: 0, dy: -1)
+    case "cursor.down": moveCrosshair(dx: 0, dy: 1)
+    case "cursor.leftLarge": moveCrosshair(dx: -Self.largeStep, dy: 0)
+    case "cursor.rightLarge": moveCrosshair(dx: Self.largeStep, dy: 0)
+    case "cursor.upLarge": moveCrosshair(dx: 0, dy: -Self.largeStep)
+    case "cursor.downLarge": moveCrosshair(dx: 0, dy: Self.largeStep)
+    case "point.place": placePoint(now: now, effects: &effects)
+    case "point.removeLast":
+      if draft.popLast() == nil { report("no point to remove") }
+    case "shape.close": closePolygon(now: now, effects: &effects)
+    case "cancel": cancel()
+    case "select.next": moveSelection(by: 1)
+    case "select.previous": moveSelection(by: -1)
+    case "selection.delete":
+      guard let selected else { return report("nothing selected: Tab selects a shape") }
+      effects.append(.commit(.delete(selected)))
+    case "undo": effects.append(.undo)
+    case "redo": effects.append(.redo)
+    case "label.assign":
+      guard let number else { return report("label.assign needs a number") }
+      assignLabel(number, now: now, effects: &effects)
+    case "classify.image": startClassifying(.image)
+    case "classify.series": startClassifying(.series)
+    case "classify.study": startClassifying(.study)
+    case "command.open":
+      commandLine = CommandLine()
+      mode = .command
+    case "command.execute": executeCommandLine(now: now, effects: &effects)
+    case "command.deleteBackward", "command.deleteForward", "command.cursorLeft",
+      "command.cursorRight", "command.cursorStart", "command.cursorEnd":
+      editCommandLine(command.name)
+    case "help.toggle": toggleHelp()
+    case "help.scrollDown", "help.pageDown":
+      helpPage = min(helpPage + 1, max(0, helpPageCount - 1))
+    case "help.scrollUp", "help.pageUp": helpPage = max(0, helpPage - 1)
+    case "screen.redraw": effects.append(.redraw)
+    case "quit":
+      isQuitting = true
+      effects.append(.quit)
+    default:
+      let summary = CommandCatalog.annotty.summary(of: command)
+      report("not available yet: \(summary.isEmpty ? command.description : summary)")
+    }
+  }
+
+  /// Crosshair steps with Shift held, in image pixels (the catalog says eight).
+  static let largeStep = 8
+
+  mutating func report(_ message: String) {
+    statusMessage = message
+  }
+
+  mutating func toggleHelp() {
+    if mode == .help {
+      mode = helpMode
+    } else {
+      helpMode = mode
+      helpPage = 0
+      mode = .help
+    }
+  }
+
+  /// Esc: drop the shape being drawn, else leave the mode.
+  mutating func cancel() {
+    switch mode {
+    case .box, .polygon:
+      if draft.isEmpty {
+        mode = .normal
+        tool = .none
+      } else {
+        draft.removeAll()
+      }
+    case .classify:
+      classification = nil
+      mode = .normal
+    case .command:
+      commandLine = nil
+      mode = .normal
+    case .help:
+      mode = helpMode
+    case .normal:
+      selectedID = nil
+    }
+    statusMessage = ""
+  }
+}
