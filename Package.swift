@@ -18,7 +18,8 @@ var targets: [Target] = [
     name: "CSixel", path: "Sources/CSixel", pkgConfig: "libsixel",
     providers: [.apt(["libsixel-dev"])]),
   .systemLibrary(
-    name: "CTIFF", path: "Sources/CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
+    name: "CTIFF", path: "Sources/CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]
+  ),
   .target(name: "CTIFFShims", dependencies: ["CTIFF"]),
   .target(
     name: "CCodecShims", dependencies: ["CJPEG", "COpenJPEG"],
@@ -32,6 +33,15 @@ var targets: [Target] = [
   .target(name: "TOMLSupport", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
   .target(name: "Annotations", dependencies: ["TOMLSupport"], exclude: ["labels.example.toml"]),
   .target(name: "TUIKit", dependencies: ["TOMLSupport"]),
+  // ncursesw: a module map and a header (no pkgConfig: its flags trip SwiftPM's
+  // prohibited-flags warning); wrappers for its macros and the signal-safe restore live in
+  // CTermShims.
+  .systemLibrary(
+    name: "CNcursesW", path: "Sources/CNcursesW", providers: [.apt(["libncursesw5-dev"])]),
+  .target(name: "CTermShims", dependencies: ["CNcursesW"]),
+  .target(name: "TerminalNcurses", dependencies: ["TUIKit", "CNcursesW", "CTermShims"]),
+  // The child process the terminal-restore tests crash and kill.
+  .executableTarget(name: "TerminalProbe", dependencies: ["TerminalNcurses", "TUIKit"]),
   .target(name: "AppCore", dependencies: ["Imaging", "Annotations", "TUIKit"]),
   .target(
     name: "Workspace",
@@ -70,6 +80,9 @@ var targets: [Target] = [
   .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "DICOM", "TestSupport"]),
   .testTarget(name: "TIFFTests", dependencies: ["TIFF", "CTIFF", "CTIFFShims"]),
   .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
+  .testTarget(
+    name: "TerminalNcursesTests",
+    dependencies: ["TerminalNcurses", "TerminalProbe", "TUIKit", "CTermShims"]),
   .testTarget(
     name: "AppCoreTests", dependencies: ["AppCore", "Imaging", "Annotations", "TUIKit"],
     exclude: ["Goldens"]),
