@@ -37,7 +37,7 @@ struct ExportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let opened = try workspace.open()
+    let opened = try workspace.openExisting()
     let schema = try LabelSchemaFile.load(workspace: workspace.path)
     let annotations: [Annotation]
     let tree: [PatientNode]

@@ -10,7 +10,7 @@ struct ListCommand: ParsableCommand {
   @OptionGroup var workspace: WorkspaceOption
 
   func run() throws {
-    let opened = try workspace.open()
+    let opened = try workspace.openExisting()
     let tree: [PatientNode]
     do {
       tree = try opened.index.tree()

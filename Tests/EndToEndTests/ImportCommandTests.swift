@@ -37,6 +37,9 @@ import Testing
       CommandRunner.annotty, ["import", "/nonexistent/folder", "-w", workspace])
     #expect(result.status == 2)
     #expect(result.stderr.contains("/nonexistent/folder: no such file or folder"))
+    let listing = try CommandRunner.run(CommandRunner.annotty, ["ls", "-w", workspace + "-typo"])
+    #expect(listing.status == 2 && listing.stderr.contains("no workspace here"))
+    #expect(!FileManager.default.fileExists(atPath: workspace + "-typo"))
   }
 
   @Test func copyPutsTheFilesInsideTheWorkspace() throws {
