@@ -26,3 +26,15 @@ public enum DisplayImage: Sendable, Equatable {
     }
   }
 }
+
+extension PNGEncoder {
+  /// The display image as a PNG: gray (color type 0) or RGB (color type 2).
+  public static func encode(_ image: DisplayImage, compressionLevel: Int = 6)
+    throws(ImageEncodingError) -> [UInt8]
+  {
+    switch image {
+    case .gray(let gray): try encode(gray, compressionLevel: compressionLevel)
+    case .color(let color): try encode(color, compressionLevel: compressionLevel)
+    }
+  }
+}

@@ -123,10 +123,7 @@ struct ExportCommand: ParsableCommand {
             path: frame.path, frame: frame.frameNumber, voi: nil)
           let png: [UInt8]
           do {
-            switch rendered.image {
-            case .gray(let gray): png = try PNGEncoder.encode(gray)
-            case .color(let color): png = try PNGEncoder.encode(color)
-            }
+            png = try PNGEncoder.encode(rendered.image)
           } catch {
             throw InputError(path: frame.path, message: "cannot encode frame \(frame.frameNumber)")
           }

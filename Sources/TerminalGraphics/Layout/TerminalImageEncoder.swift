@@ -68,10 +68,7 @@ public enum TerminalImageEncoder {
 
   private static func png(_ image: DisplayImage) throws(Failure) -> [UInt8] {
     do {
-      switch image {
-      case .gray(let gray): return try PNGEncoder.encode(gray)
-      case .color(let color): return try PNGEncoder.encode(color)
-      }
+      return try PNGEncoder.encode(image)
     } catch {
       throw Failure(description: "cannot encode the PNG payload: \(error)")
     }
