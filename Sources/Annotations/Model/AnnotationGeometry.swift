@@ -42,6 +42,17 @@ public struct BoundingBox: Sendable, Hashable, Codable {
   }
 }
 
+extension BoundingBox {
+  /// The smallest box holding every point (a zero box at the origin when there are none).
+  public init(enclosing points: [ImagePoint]) {
+    let xs = points.map(\.x)
+    let ys = points.map(\.y)
+    let minX = xs.min() ?? 0
+    let minY = ys.min() ?? 0
+    self.init(x: minX, y: minY, width: (xs.max() ?? 0) - minX, height: (ys.max() ?? 0) - minY)
+  }
+}
+
 /// The size of an image frame in pixels, for checking that geometry lies inside it.
 public struct ImageSize: Sendable, Hashable, Codable {
   public var columns: Int

@@ -23,13 +23,10 @@ public enum COCOWriter {
       case .box(let box):
         geometry = ([box.x, box.y, box.width, box.height], [], box.width * box.height)
       case .polygon(let points):
-        let xs = points.map(\.x)
-        let ys = points.map(\.y)
-        let minX = xs.min() ?? 0
-        let minY = ys.min() ?? 0
+        let box = BoundingBox(enclosing: points)
         geometry = (
-          [minX, minY, (xs.max() ?? 0) - minX, (ys.max() ?? 0) - minY],
-          [points.flatMap { [$0.x, $0.y] }], PolygonArea.shoelace(points)
+          [box.x, box.y, box.width, box.height], [points.flatMap { [$0.x, $0.y] }],
+          PolygonArea.shoelace(points)
         )
       case .classification:
         continue

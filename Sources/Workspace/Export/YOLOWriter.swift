@@ -19,11 +19,7 @@ public enum YOLOWriter {
       case .box(let value):
         box = value
       case .polygon(let points):
-        let xs = points.map(\.x)
-        let ys = points.map(\.y)
-        box = BoundingBox(
-          x: xs.min() ?? 0, y: ys.min() ?? 0, width: (xs.max() ?? 0) - (xs.min() ?? 0),
-          height: (ys.max() ?? 0) - (ys.min() ?? 0))
+        box = BoundingBox(enclosing: points)
       case .classification:
         continue
       }
