@@ -14,22 +14,22 @@ public enum CapabilityQuery {
   public static let statusReport = controlSequence("5n")
 
   /// Round 1: DA1, XTVERSION, kitty query, XTSMGRAPHICS registers and max geometry, 14t, 16t, DSR.
-  public static let firstRound: [UInt8] =
-    controlSequence("c")  // DA1
-    + controlSequence(">q")  // XTVERSION
-    + kittyGraphicsQuery
-    + controlSequence("?1;1;0S")  // XTSMGRAPHICS: read colour registers
-    + controlSequence("?2;4;0S")  // XTSMGRAPHICS: read maximum sixel geometry
-    + controlSequence("14t")  // text area in pixels
-    + controlSequence("16t")  // cell size in pixels
-    + statusReport
+  public static let firstRound: [UInt8] = firstRound(includingKittyQuery: true)
 
   /// Round 1 for where annotty runs: inside tmux (`$TMUX` set) without the kitty query, because
   /// tmux before 3.4 takes an APC string as the pane title and shows it in the status line.
   public static func firstRound(environment: [String: String]) -> [UInt8] {
-    guard !(environment["TMUX"] ?? "").isEmpty else { return firstRound }
-    return controlSequence("c") + controlSequence(">q") + controlSequence("?1;1;0S")
-      + controlSequence("?2;4;0S") + controlSequence("14t") + controlSequence("16t")
+    (environment["TMUX"] ?? "").isEmpty ? firstRound : firstRound(includingKittyQuery: false)
+  }
+
+  private static func firstRound(includingKittyQuery: Bool) -> [UInt8] {
+    controlSequence("c")  // DA1
+      + controlSequence(">q")  // XTVERSION
+      + (includingKittyQuery ? kittyGraphicsQuery : [])
+      + controlSequence("?1;1;0S")  // XTSMGRAPHICS: read colour registers
+      + controlSequence("?2;4;0S")  // XTSMGRAPHICS: read maximum sixel geometry
+      + controlSequence("14t")  // text area in pixels
+      + controlSequence("16t")  // cell size in pixels
       + statusReport
   }
 
