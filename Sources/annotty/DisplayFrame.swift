@@ -14,7 +14,12 @@ struct DisplayFrame {
 
   /// Frame `number` (1-based) with `choice` as its window, or the file's own when nil.
   init(path: String, frame number: Int, voi choice: VOISelection?) throws {
-    let parsed = try readDICOMFile(path)
+    try self.init(file: try readDICOMFile(path), path: path, frame: number, voi: choice)
+  }
+
+  /// The same from a file already parsed, so callers showing many frames of one multi-frame
+  /// object read and parse it once.
+  init(file parsed: DICOMFile, path: String, frame number: Int, voi choice: VOISelection?) throws {
     let decoded = try decodeFrame(parsed, number: number, path: path)
     image = try reportingInputErrors(in: path) {
       let pixels = try parsed.pixelDescription()

@@ -109,6 +109,7 @@ struct ExportCommand: ParsableCommand {
   ) throws -> [ExportImage] {
     let annotatedSeries = Set(annotations.compactMap { $0.target.image?.seriesInstanceUID })
     var images: [ExportImage] = []
+    var parsedFile: (path: String, file: DICOMFile)?
     for series in annotatedSeries.sorted() {
       let patient = patientOfSeries[series] ?? "unknown"
       let splitName = split.names[split.assignment[patient] ?? 0]
@@ -119,8 +120,16 @@ struct ExportCommand: ParsableCommand {
         for frame in try index.frames(ofStack: stack.key) {
           guard let sop = frame.sopInstanceUID else { continue }
           let name = "images/\(splitName)/\(sop)_\(frame.frameNumber).png"
+          // Frames of one multi-frame object come in a row: parse its file once for all of them.
+          let file: DICOMFile
+          if let cached = parsedFile, cached.path == frame.path {
+            file = cached.file
+          } else {
+            file = try readDICOMFile(frame.path)
+            parsedFile = (frame.path, file)
+          }
           let rendered = try DisplayFrame(
-            path: frame.path, frame: frame.frameNumber, voi: nil)
+            file: file, path: frame.path, frame: frame.frameNumber, voi: nil)
           let png: [UInt8]
           do {
             png = try PNGEncoder.encode(rendered.image)
