@@ -49,7 +49,8 @@ var targets: [Target] = [
       "DICOM", "Annotations", "TIFF", .product(name: "Crypto", package: "swift-crypto"),
       .product(name: "GRDB", package: "GRDB.swift"),
     ]),
-  .executableTarget(name: "CrashEditor", dependencies: ["Workspace", "Annotations"]),
+  .executableTarget(
+    name: "CrashEditor", dependencies: ["Workspace", "Annotations", "TestSupport"]),
   .executableTarget(
     name: "StoreBenchmark", dependencies: ["Workspace", "Annotations"],
     path: "Benchmarks/StoreBenchmark"),

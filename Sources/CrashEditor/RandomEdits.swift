@@ -1,4 +1,5 @@
 import Annotations
+import TestSupport
 
 /// FNV-1a 64 of a text's UTF-8 bytes, in hex: a short fingerprint of an annotation body.
 func fnv1a(_ text: String) -> String {
@@ -7,19 +8,6 @@ func fnv1a(_ text: String) -> String {
     hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
   }
   return String(hash, radix: 16)
-}
-
-/// SplitMix64: small, seedable, the same sequence on every platform.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9e37_79b9_7f4a_7c15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xbf58_476d_1ce4_e5b9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94d0_49bb_1331_11eb
-    return mixed ^ (mixed >> 31)
-  }
 }
 
 enum EditOperation: String {
@@ -36,7 +24,7 @@ struct RandomEdits {
   private let labels = ["hemorrhage", "nodule", "fracture", "normal"]
 
   init(seed: UInt64) {
-    generator = SeededGenerator(state: seed)
+    generator = SeededGenerator(seed: seed)
   }
 
   mutating func nextOperation(hasLive: Bool) -> EditOperation {
