@@ -19,6 +19,22 @@ public enum Action: Sendable, Equatable {
   case resized(ScreenSize)
   /// The sync engine's state in a few words (`synced`, `3 to push`, `1 conflict`).
   case syncChanged(String)
+  /// The cine timer fired (the shell sends it every `AppState.cineInterval` seconds).
+  case tick
+  /// The value under the crosshair that a `sampleValue` effect asked for; nil outside the image.
+  case valueSampled(stack: Int, frame: Int, point: PixelPoint, value: SampledValue?)
+}
+
+/// A measured value at one pixel: the modality value (HU for CT) with its unit.
+public struct SampledValue: Sendable, Equatable {
+  public var value: Double
+  /// `HU`, or empty when the file names no unit.
+  public var unit: String
+
+  public init(value: Double, unit: String) {
+    self.value = value
+    self.unit = unit
+  }
 }
 
 /// What the shell learned from decoding a frame that the state needs.
@@ -27,10 +43,13 @@ public struct FrameFacts: Sendable, Equatable {
   public var windows: [WindowLevel]
   /// A window spanning the frame's modality values, for `window.auto`.
   public var automatic: WindowLevel?
+  /// The frame's position in mm along the stack's normal, when the file gives one.
+  public var slicePosition: Double?
 
-  public init(windows: [WindowLevel], automatic: WindowLevel?) {
+  public init(windows: [WindowLevel], automatic: WindowLevel?, slicePosition: Double? = nil) {
     self.windows = windows
     self.automatic = automatic
+    self.slicePosition = slicePosition
   }
 }
 
@@ -45,6 +64,10 @@ public enum Effect: Sendable, Equatable {
   /// Undo or redo the newest edit of the workspace history and answer with `editCommitted`.
   case undo
   case redo
+  /// Decode and encode these frames of a stack ahead of time (rapid mode, cine), newest first.
+  case prefetch(stack: Int, frames: [Int])
+  /// Read the modality value at `point` and answer with `valueSampled`.
+  case sampleValue(stack: Int, frame: Int, point: PixelPoint)
   /// Repaint everything, text and image (Ctrl-L, or after a resize).
   case redraw
   case quit

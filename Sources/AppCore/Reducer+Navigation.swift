@@ -37,6 +37,16 @@ extension AppState {
   /// Takes the window pairs and value range of the frame on screen; the first frame decoded
   /// sets the window to the file's default.
   mutating func takeFacts(_ facts: FrameFacts, stack: Int, frame: Int) {
+    if let position = facts.slicePosition, study.stacks.indices.contains(stack),
+      study.stacks[stack].frames.indices.contains(frame)
+    {
+      var positions = study.stacks[stack].slicePositions
+      if positions.count < study.stacks[stack].frameCount {
+        positions += Array(repeating: nil, count: study.stacks[stack].frameCount - positions.count)
+      }
+      positions[frame] = position
+      study.stacks[stack].slicePositions = positions
+    }
     guard stack == stackIndex, frame == frameIndex else { return }
     window.filePairs = facts.windows
     window.automatic = facts.automatic

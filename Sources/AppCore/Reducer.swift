@@ -32,6 +32,10 @@ public enum Reducer {
       effects.append(.redraw)
     case .syncChanged(let text):
       next.syncStatus = text
+    case .tick:
+      break
+    case .valueSampled:
+      break
     }
     return (next, effects)
   }

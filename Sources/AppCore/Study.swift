@@ -19,6 +19,8 @@ public struct StackInfo: Sendable, Equatable {
   /// The shell's identifier for the stack (a series UID, or series UID plus instance).
   public var id: String
   public var description: String
+  /// The Study Description of the stack's study, for a workspace that holds several studies.
+  public var studyDescription: String?
   /// Image size in pixels, so the crosshair can be kept inside the image before decoding.
   public var size: ImageSize
   /// Pixel spacing in mm (row spacing, column spacing), when the file gives one.
@@ -29,12 +31,13 @@ public struct StackInfo: Sendable, Equatable {
   public var slicePositions: [Double?]
 
   public init(
-    id: String, description: String, size: ImageSize,
+    id: String, description: String, studyDescription: String? = nil, size: ImageSize,
     pixelSpacing: (rows: Double, columns: Double)? = nil, frames: [ImageReference],
     slicePositions: [Double?] = []
   ) {
     self.id = id
     self.description = description
+    self.studyDescription = studyDescription
     self.size = size
     self.pixelSpacing = pixelSpacing
     self.frames = frames
@@ -49,7 +52,8 @@ public struct StackInfo: Sendable, Equatable {
   }
 
   public static func == (lhs: StackInfo, rhs: StackInfo) -> Bool {
-    lhs.id == rhs.id && lhs.description == rhs.description && lhs.size == rhs.size
+    lhs.id == rhs.id && lhs.description == rhs.description
+      && lhs.studyDescription == rhs.studyDescription && lhs.size == rhs.size
       && lhs.pixelSpacing?.rows == rhs.pixelSpacing?.rows
       && lhs.pixelSpacing?.columns == rhs.pixelSpacing?.columns && lhs.frames == rhs.frames
       && lhs.slicePositions == rhs.slicePositions

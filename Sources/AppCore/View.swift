@@ -94,7 +94,8 @@ public enum AppView {
     _ state: AppState, theme: Theme, into screen: inout ScreenBuffer, _ rect: Rect
   ) {
     let stack = state.currentStack
-    let descriptions = [state.study.description, stack?.description ?? ""].filter { !$0.isEmpty }
+    let studyDescription = stack?.studyDescription ?? state.study.description
+    let descriptions = [studyDescription, stack?.description ?? ""].filter { !$0.isEmpty }
       .joined(separator: " · ")
     var position: [String] = []
     if let stack {
