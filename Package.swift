@@ -56,11 +56,19 @@ var targets: [Target] = [
     path: "Benchmarks/StoreBenchmark"),
   .target(name: "TerminalGraphics", dependencies: ["Imaging", "CSixel"]),
   .target(name: "TerminalIO", dependencies: ["TerminalGraphics"]),
+  // The imperative shell of `annotty open`: effects against the workspace and the frames,
+  // the image pipeline to terminal bytes, and the event loop.
+  .target(
+    name: "AppShell",
+    dependencies: [
+      "AppCore", "Annotations", "DICOM", "Codecs", "Imaging", "TIFF", "TUIKit",
+      "TerminalGraphics", "TerminalNcurses", "Workspace",
+    ]),
   .executableTarget(
     name: "annotty",
     dependencies: [
       "DICOM", "Codecs", "Imaging", "TerminalGraphics", "TerminalIO", "SampleData", "Workspace",
-      "Annotations",
+      "Annotations", "AppCore", "AppShell", "TUIKit", "TerminalNcurses",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
   .executableTarget(

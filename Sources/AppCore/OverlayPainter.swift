@@ -16,6 +16,20 @@ public enum OverlayPainter {
     }
     return canvas.image
   }
+
+  /// The same over an RGB image (color ultrasound, secondary capture).
+  public static func paint(_ rgb: RGBImage, overlay: Overlay, transform: ImageToDisplay)
+    -> RGBImage
+  {
+    var canvas = Canvas(rgb)
+    for shape in overlay.shapes {
+      canvas.draw(shape, transform: transform)
+    }
+    if let crosshair = overlay.crosshair {
+      canvas.drawCrosshair(at: crosshair, color: overlay.crosshairColor, transform: transform)
+    }
+    return canvas.image
+  }
 }
 
 /// An RGB raster with clipped plotting; writes outside the image are dropped.
@@ -33,6 +47,10 @@ private struct Canvas {
     }
     image = RGBImage(
       width: count > 0 ? gray.width : 0, height: count > 0 ? gray.height : 0, pixels: pixels)
+  }
+
+  init(_ rgb: RGBImage) {
+    image = rgb.isConsistent ? rgb : RGBImage(width: 0, height: 0, pixels: [])
   }
 
   mutating func plot(_ x: Int, _ y: Int, _ color: LabelColor, thick: Bool = false) {

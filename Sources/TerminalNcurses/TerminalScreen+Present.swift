@@ -54,6 +54,37 @@ extension TerminalScreen {
     writeFully(&chunk)
   }
 
+  /// Writes several images or strips, then `trailer` (a status request), in one write after
+  /// ncurses' frame is flushed; each image is wrapped as `writeGraphic` wraps it.
+  public func writeGraphics(_ images: [(bytes: [UInt8], row: Int, column: Int)], trailer: [UInt8])
+  {
+    doupdate()
+    fflush(outputFile)
+    var all: [UInt8] = []
+    all.reserveCapacity(images.reduce(trailer.count) { $0 + $1.bytes.count + 16 })
+    for image in images {
+      all += GraphicWrite.chunk(image.bytes, row: image.row, column: image.column)
+    }
+    all += trailer
+    writeFully(&all)
+  }
+
+  /// Shows the terminal cursor at a 0-based cell (the command line), or hides it.
+  public func placeCursor(row: Int?, column: Int?) {
+    let stdscr = UnsafeMutablePointer<WINDOW>(window)
+    if let row, let column {
+      leaveok(stdscr, false)
+      wmove(stdscr, Int32(row), Int32(column))
+      curs_set(1)
+    } else {
+      leaveok(stdscr, true)
+      curs_set(0)
+    }
+    wnoutrefresh(stdscr)
+    doupdate()
+    fflush(outputFile)
+  }
+
   /// Runs grouped so that within one group no row has changes on both sides of a skip region:
   /// group k holds, per row, the runs right of exactly k skip segments.
   static func updatePasses(_ runs: [ScreenRun], in buffer: ScreenBuffer) -> [[ScreenRun]] {

@@ -9,7 +9,7 @@ struct Annotty: ParsableCommand {
     subcommands: [
       InfoCommand.self, PixelsCommand.self, RenderCommand.self, ShowCommand.self,
       SampleCommand.self, ImportCommand.self, ListCommand.self, ExportCommand.self,
-      ImportAnnotationsCommand.self,
+      ImportAnnotationsCommand.self, OpenCommand.self,
     ]
   )
 }

@@ -161,3 +161,8 @@ private func keys(_ notation: String) -> [TerminalInputEvent] {
     #expect(parse([bytes("\u{1B}[13;2u")]) == keys("<S-Enter>"))
   }
 }
+
+@Test func deviceStatusReplyIsReadinessNotAKey() {
+  #expect(parse([Array("j\u{1B}[0nk".utf8)]) == keys("j") + [.terminalReady] + keys("k"))
+  #expect(parse([Array("\u{1B}[".utf8), Array("0".utf8), Array("n".utf8)]) == [.terminalReady])
+}

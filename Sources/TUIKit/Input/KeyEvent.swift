@@ -96,4 +96,7 @@ public enum TerminalInputEvent: Hashable, Sendable {
   case key(KeyEvent)
   /// Bracketed paste content, delivered whole so that it is never read as commands.
   case paste(String)
+  /// The terminal's answer `CSI 0 n` to a device status request: everything written before the
+  /// request has been processed (annotty sends one after each image).
+  case terminalReady
 }

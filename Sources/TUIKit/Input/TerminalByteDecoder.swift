@@ -137,6 +137,9 @@ struct TerminalByteDecoder {
     if final == UInt8(ascii: "~") && parameters == Array("200".utf8) {
       return .pasteStart(length: length)
     }
+    if final == UInt8(ascii: "n") && parameters == Array("0".utf8) {
+      return .event(.terminalReady, length: length)
+    }
     let event = CSIKeyTable.key(parameters: parameters, final: final)
     return .event(event.map { .key($0) }, length: length)
   }

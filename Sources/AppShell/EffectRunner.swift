@@ -1,0 +1,96 @@
+import Annotations
+import AppCore
+import Workspace
+
+/// Performs the reducer's effects against the workspace and the decoded frames, answering with
+/// the actions that report their results. Redraw and quit are the session's business.
+final class EffectRunner {
+  let workspace: Workspace
+  let frames: FrameStore
+  /// Frames to decode when the user is idle, next one first.
+  private(set) var prefetchQueue: [FrameKey] = []
+
+  init(workspace: Workspace, frames: FrameStore) {
+    self.workspace = workspace
+    self.frames = frames
+  }
+
+  func perform(_ effect: Effect) -> [Action] {
+    switch effect {
+    case .decodeFrame(let stack, let frame):
+      switch frames.frame(stack: stack, frame: frame) {
+      case .success(let decoded):
+        return [.frameDecoded(stack: stack, frame: frame, facts: decoded.facts)]
+      case .failure(let error):
+        return [.editFailed("cannot show \(error)")]
+      }
+    case .loadAnnotations(let image):
+      return [loadAnnotations(image)]
+    case .commit(let edit):
+      do {
+        return [.editCommitted(try workspace.annotations.apply(edit).edit)]
+      } catch {
+        return [.editFailed("not saved: \(error)")]
+      }
+    case .undo:
+      return [historyStep(try workspace.annotations.undo(), nothing: "nothing to undo")]
+    case .redo:
+      return [historyStep(try workspace.annotations.redo(), nothing: "nothing to redo")]
+    case .prefetch(let stack, let list):
+      let keys = list.map { FrameKey(stack: stack, frame: $0) }
+      prefetchQueue = keys + prefetchQueue.filter { !keys.contains($0) }
+      return []
+    case .sampleValue(let stack, let frame, let point):
+      guard case .success(let decoded) = frames.frame(stack: stack, frame: frame) else {
+        return [.valueSampled(stack: stack, frame: frame, point: point, value: nil)]
+      }
+      return [
+        .valueSampled(
+          stack: stack, frame: frame, point: point, value: decoded.value(x: point.x, y: point.y))
+      ]
+    case .redraw, .quit:
+      return []
+    }
+  }
+
+  /// Decodes one queued frame; false when there was nothing left to do.
+  func prefetchOne() -> Bool {
+    while let key = prefetchQueue.first {
+      prefetchQueue.removeFirst()
+      guard !frames.isCached(stack: key.stack, frame: key.frame) else { continue }
+      _ = frames.frame(stack: key.stack, frame: key.frame)
+      return true
+    }
+    return false
+  }
+
+  /// The annotations of the image, of its series and of its study.
+  private func loadAnnotations(_ image: ImageReference) -> Action {
+    do {
+      let store = workspace.annotations
+      var found = try store.annotations(sopInstanceUID: image.sopInstanceUID, frame: image.frame)
+      found += try store.annotations(seriesInstanceUID: image.seriesInstanceUID).filter {
+        if case .series = $0.target { return true }
+        return false
+      }
+      found += try store.annotations(studyInstanceUID: image.studyInstanceUID).filter {
+        if case .study = $0.target { return true }
+        return false
+      }
+      return .annotationsLoaded(image, found)
+    } catch {
+      return .editFailed("cannot read annotations: \(error)")
+    }
+  }
+
+  private func historyStep(_ step: @autoclosure () throws -> CommittedEdit?, nothing: String)
+    -> Action
+  {
+    do {
+      guard let committed = try step() else { return .editFailed(nothing) }
+      return .editCommitted(committed.edit)
+    } catch {
+      return .editFailed("not saved: \(error)")
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import DICOM
+
+/// Decoded frames by stack and frame, recent ones kept within a memory budget, and the last
+/// few parsed files so the frames of a multi-frame object share one parse.
+final class FrameStore {
+  let locations: [[FrameLocation]]
+  private var frames: [FrameKey: Result<DecodedFrame, FrameError>] = [:]
+  /// Most recently used last.
+  private var order: [FrameKey] = []
+  private var bytesHeld = 0
+  private var files: [(path: String, file: DICOMFile)] = []
+
+  /// Decoded samples kept, in bytes.
+  static let budget = 384 << 20
+  static let parsedFilesKept = 4
+
+  init(locations: [[FrameLocation]]) {
+    self.locations = locations
+  }
+
+  /// Whether `frame` of `stack` is decoded already (or known to fail).
+  func isCached(stack: Int, frame: Int) -> Bool {
+    frames[FrameKey(stack: stack, frame: frame)] != nil
+  }
+
+  /// The frame, decoded now unless cached.
+  func frame(stack: Int, frame: Int) -> Result<DecodedFrame, FrameError> {
+    let key = FrameKey(stack: stack, frame: frame)
+    if let cached = frames[key] {
+      order.removeAll { $0 == key }
+      order.append(key)
+      return cached
+    }
+    guard locations.indices.contains(stack), locations[stack].indices.contains(frame) else {
+      return .failure(FrameError(path: "", message: "no frame \(frame + 1) in stack \(stack + 1)"))
+    }
+    let location = locations[stack][frame]
+    let result: Result<DecodedFrame, FrameError>
+    do {
+      result = .success(try FrameDecoder.decode(location, file: try parsedFile(location)))
+    } catch let error as FrameError {
+      result = .failure(error)
+    } catch {
+      result = .failure(FrameError(path: location.path, message: "\(error)"))
+    }
+    store(result, key: key)
+    return result
+  }
+
+  private func parsedFile(_ location: FrameLocation) throws -> DICOMFile? {
+    let lowered = location.path.lowercased()
+    guard !lowered.hasSuffix(".tif"), !lowered.hasSuffix(".tiff") else { return nil }
+    if let index = files.firstIndex(where: { $0.path == location.path }) {
+      let entry = files.remove(at: index)
+      files.append(entry)
+      return entry.file
+    }
+    let file = try FrameDecoder.readDICOM(location.path)
+    files.append((location.path, file))
+    if files.count > Self.parsedFilesKept { files.removeFirst() }
+    return file
+  }
+
+  private func store(_ result: Result<DecodedFrame, FrameError>, key: FrameKey) {
+    frames[key] = result
+    order.append(key)
+    bytesHeld += Self.size(of: result)
+    while bytesHeld > Self.budget, order.count > 1 {
+      let oldest = order.removeFirst()
+      if let evicted = frames.removeValue(forKey: oldest) { bytesHeld -= Self.size(of: evicted) }
+    }
+  }
+
+  private static func size(of result: Result<DecodedFrame, FrameError>) -> Int {
+    guard case .success(let frame) = result else { return 0 }
+    let sampleBytes: Int
+    switch frame.pixels.samples {
+    case .uint8, .int8: sampleBytes = 1
+    case .uint16, .int16: sampleBytes = 2
+    case .uint32, .int32, .float32: sampleBytes = 4
+    case .float64: sampleBytes = 8
+    }
+    return frame.pixels.pixelCount * frame.pixels.samplesPerPixel * sampleBytes
+      + (frame.color?.pixels.count ?? 0)
+  }
+}
+
+struct FrameKey: Hashable {
+  var stack: Int
+  var frame: Int
+}

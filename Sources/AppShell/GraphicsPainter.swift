@@ -1,0 +1,104 @@
+import Imaging
+import TUIKit
+import TerminalGraphics
+
+/// Bytes to write at one cell: an image or a strip of one.
+public struct GraphicPlacement: Sendable, Equatable {
+  public var row: Int
+  public var column: Int
+  public var bytes: [UInt8]
+}
+
+/// Encodes viewport images for the terminal and remembers what it sent, so that the next image
+/// re-sends only the cell rows that changed (a crosshair step, a growing box).
+///
+/// Partial updates apply to gray sixel (rows of the indexed raster are compared) and to
+/// half-blocks (lines are compared); color sixel, kitty and iTerm2 images go whole.
+final class GraphicsPainter {
+  let geometry: CellGeometry
+  let options: TerminalImageEncoder.Options
+  private var lastSixel: LevelRaster?
+  private var lastLines: [String]?
+  private var lastOrigin: Rect?
+
+  init(geometry: CellGeometry, options: TerminalImageEncoder.Options) {
+    self.geometry = geometry
+    self.options = options
+  }
+
+  /// Forgets what the terminal shows (after the screen was cleared), so the next image goes whole.
+  func invalidate() {
+    lastSixel = nil
+    lastLines = nil
+    lastOrigin = nil
+  }
+
+  /// What to write so that `viewport` shows `canvas`; `isColorFrame` picks libsixel's quantizer
+  /// for color images. Empty when the terminal already shows exactly this.
+  func placements(for canvas: DisplayImage, in viewport: Rect, isColorFrame: Bool) throws
+    -> [GraphicPlacement]
+  {
+    let sameOrigin = lastOrigin == viewport
+    lastOrigin = viewport
+    switch geometry.graphics {
+    case .sixel where !isColorFrame:
+      return sixelPlacements(canvas, viewport: viewport, sameOrigin: sameOrigin)
+    case .blocks:
+      return blockPlacements(canvas, viewport: viewport, sameOrigin: sameOrigin)
+    case .sixel, .kitty, .iterm2:
+      lastSixel = nil
+      lastLines = nil
+      let fit = ImageFit(
+        pixelWidth: canvas.width, pixelHeight: canvas.height, columns: viewport.width,
+        rows: viewport.height)
+      let bytes = try TerminalImageEncoder.graphic(
+        canvas, as: geometry.graphics, fit: fit, options: options)
+      return [GraphicPlacement(row: viewport.row, column: viewport.column, bytes: bytes)]
+    }
+  }
+
+  private func sixelPlacements(_ canvas: DisplayImage, viewport: Rect, sameOrigin: Bool)
+    -> [GraphicPlacement]
+  {
+    let raster: LevelRaster
+    switch canvas {
+    case .gray(let gray): raster = LevelRaster(gray: gray, levels: options.grayLevels)
+    case .color(let rgb): raster = LevelRaster(rgb: rgb, levels: options.grayLevels)
+    }
+    let previous = sameOrigin ? lastSixel : nil
+    lastSixel = raster
+    var rows = 0..<raster.raster.height
+    if let previous {
+      guard let changed = raster.changedRows(since: previous) else { return [] }
+      // Whole cell rows: a graphic can only be placed at a cell.
+      let rowHeight = geometry.rowHeight
+      let firstCell = changed.lowerBound / rowHeight
+      let endCell = (changed.upperBound + rowHeight - 1) / rowHeight
+      rows = (firstCell * rowHeight)..<min(raster.raster.height, endCell * rowHeight)
+    }
+    let strip = rows.count == raster.raster.height ? raster.raster : raster.rows(rows)
+    // Transparent background: a strip whose height is not a multiple of six leaves the pixels
+    // below it alone.
+    let bytes = SixelEncoder.encode(
+      strip, palette: raster.palette,
+      options: SixelEncoder.Options(transparentIndex: LevelRaster.unusedIndex))
+    return [
+      GraphicPlacement(
+        row: viewport.row + rows.lowerBound / geometry.rowHeight, column: viewport.column,
+        bytes: bytes)
+    ]
+  }
+
+  private func blockPlacements(_ canvas: DisplayImage, viewport: Rect, sameOrigin: Bool)
+    -> [GraphicPlacement]
+  {
+    let lines = HalfBlockEncoder.lines(canvas, colors: options.blockColors)
+    let previous = sameOrigin ? lastLines : nil
+    lastLines = lines
+    return lines.enumerated().compactMap { index, line in
+      if let previous, previous.indices.contains(index), previous[index] == line { return nil }
+      return GraphicPlacement(
+        row: viewport.row + index, column: viewport.column, bytes: Array(line.utf8))
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import Imaging
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A windowed frame as sixel palette indices: grays become one of L fixed levels (indices
+/// 0..<L), and the few colours an overlay adds (annotation outlines, the crosshair) get one
+/// register each after them.
+///
+/// Keeping indices rather than bytes lets the caller compare two frames and re-send only the
+/// rows that changed, with the same palette.
+public struct LevelRaster: Sendable, Equatable {
+  /// The indices; 255 is never used, so it can serve as the transparent index.
+  public var raster: IndexedRaster
+  /// Register colours by index: the L gray percents, then the overlay colours.
+  public var palette: [SixelColor]
+
+  /// The most overlay colours kept; further colours are shown as their gray.
+  public static let maximumColors = 64
+  /// The index no pixel gets.
+  public static let unusedIndex: UInt8 = 255
+
+  /// `image` quantised to `levels` grays.
+  public init(gray image: GrayImage, levels: Int) {
+    let quantizer = GrayQuantizer(levels: levels)
+    let table = Self.levelTable(quantizer)
+    let count = image.isConsistent ? image.pixels.count : 0
+    var indices = [UInt8](repeating: 0, count: count)
+    image.pixels.withUnsafeBufferPointer { source in
+      indices.withUnsafeMutableBufferPointer { target in
+        for index in 0..<count { target[index] = table[Int(source[index])] }
+      }
+    }
+    raster = IndexedRaster(
+      width: count > 0 ? image.width : 0, height: count > 0 ? image.height : 0, indices: indices)
+    palette = Self.grayPalette(quantizer)
+  }
+
+  /// `image` with gray pixels (red = green = blue) quantised to `levels` grays and every other
+  /// colour kept exactly, as long as there are few of them.
+  public init(rgb image: RGBImage, levels: Int) {
+    let quantizer = GrayQuantizer(levels: levels)
+    let table = Self.levelTable(quantizer)
+    let count = image.isConsistent ? image.width * image.height : 0
+    var colors: [UInt32: UInt8] = [:]
+    var extra: [SixelColor] = []
+    let firstColor = quantizer.levels
+    var indices = [UInt8](repeating: 0, count: count)
+    image.pixels.withUnsafeBufferPointer { source in
+      indices.withUnsafeMutableBufferPointer { target in
+        var lastKey: UInt32 = .max
+        var lastIndex: UInt8 = 0
+        for pixel in 0..<count {
+          let red = source[pixel * 3]
+          let green = source[pixel * 3 + 1]
+          let blue = source[pixel * 3 + 2]
+          if red == green && green == blue {
+            target[pixel] = table[Int(red)]
+            continue
+          }
+          let key = UInt32(red) << 16 | UInt32(green) << 8 | UInt32(blue)
+          if key == lastKey {
+            target[pixel] = lastIndex
+            continue
+          }
+          let index: UInt8
+          if let known = colors[key] {
+            index = known
+          } else if extra.count < Self.maximumColors {
+            index = UInt8(firstColor + extra.count)
+            colors[key] = index
+            extra.append(
+              SixelColor(
+                red: Self.percent(red), green: Self.percent(green), blue: Self.percent(blue)))
+          } else {
+            let luma = (Int(red) * 299 + Int(green) * 587 + Int(blue) * 114 + 500) / 1000
+            index = table[luma]
+          }
+          lastKey = key
+          lastIndex = index
+          target[pixel] = index
+        }
+      }
+    }
+    raster = IndexedRaster(
+      width: count > 0 ? image.width : 0, height: count > 0 ? image.height : 0, indices: indices)
+    palette = Self.grayPalette(quantizer) + extra
+  }
+
+  /// Rows `rows` of the raster alone, with the same palette.
+  public func rows(_ rows: Range<Int>) -> IndexedRaster {
+    let clamped = rows.clamped(to: 0..<raster.height)
+    let start = clamped.lowerBound * raster.width
+    let end = clamped.upperBound * raster.width
+    return IndexedRaster(
+      width: raster.width, height: clamped.count, indices: Array(raster.indices[start..<end]))
+  }
+
+  /// The first and last row (as a range) where `self` and `other` differ; nil when they are
+  /// equal, the whole height when their sizes or palettes differ.
+  public func changedRows(since other: LevelRaster) -> Range<Int>? {
+    guard other.raster.width == raster.width, other.raster.height == raster.height,
+      other.palette == palette, raster.isConsistent, other.raster.isConsistent
+    else { return raster.height > 0 ? 0..<raster.height : nil }
+    let width = raster.width
+    guard width > 0 else { return nil }
+    return raster.indices.withUnsafeBufferPointer { new in
+      other.raster.indices.withUnsafeBufferPointer { old in
+        func differs(_ row: Int) -> Bool {
+          let start = row * width
+          return memcmp(new.baseAddress! + start, old.baseAddress! + start, width) != 0
+        }
+        guard let first = (0..<raster.height).first(where: differs) else { return nil }
+        let last = (first..<raster.height).last(where: differs) ?? first
+        return first..<(last + 1)
+      }
+    }
+  }
+
+  private static func levelTable(_ quantizer: GrayQuantizer) -> [UInt8] {
+    (0...255).map { UInt8(quantizer.level(of: UInt8($0))) }
+  }
+
+  private static func grayPalette(_ quantizer: GrayQuantizer) -> [SixelColor] {
+    (0..<quantizer.levels).map { SixelColor.gray(Int(quantizer.percent(ofLevel: $0))) }
+  }
+
+  private static func percent(_ channel: UInt8) -> Int {
+    (Int(channel) * 200 + 255) / 510
+  }
+}
