@@ -2,6 +2,7 @@ import Annotations
 
 extension AppState {
   mutating func startDrawing(_ newTool: DrawingTool) {
+    stopCine()
     tool = newTool
     mode = newTool == .polygon ? .polygon : .box
     draft.removeAll()

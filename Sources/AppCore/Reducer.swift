@@ -33,10 +33,11 @@ public enum Reducer {
     case .syncChanged(let text):
       next.syncStatus = text
     case .tick:
-      break
-    case .valueSampled:
-      break
+      next.advanceCine(effects: &effects)
+    case .valueSampled(let stack, let frame, let point, let value):
+      next.takeSample(value, at: SamplePoint(stack: stack, frame: frame, point: point))
     }
+    next.sampleIfMoved(effects: &effects)
     return (next, effects)
   }
 
@@ -69,9 +70,18 @@ extension AppState {
     case "window.preset", "window.default", "window.cycle", "window.auto", "window.set",
       "window.invert":
       runWindowCommand(command)
+    case "window.stepMode", "window.stepNext", "window.widthDecrease", "window.widthIncrease",
+      "window.levelIncrease", "window.levelDecrease":
+      runWindowStepCommand(command.name)
     case "zoom.in", "zoom.out", "zoom.fit", "view.reset", "pan.left", "pan.right", "pan.up",
       "pan.down":
       runViewCommand(command.name)
+    case "pan.mode":
+      stopDrawing()
+      mode = .pan
+      report("pan: arrows move the image, +/- zoom, = fits, Esc leaves")
+    case "cine.toggle", "cine.faster", "cine.slower", "cine.fps":
+      runCineCommand(command, effects: &effects)
     case "tool.box": startDrawing(.box)
     case "tool.polygon": startDrawing(.polygon)
     case "cursor.left": moveCrosshair(dx: -1, dy: 0)
@@ -86,7 +96,10 @@ extension AppState {
     case "point.removeLast":
       if draft.popLast() == nil { report("no point to remove") }
     case "shape.close": closePolygon(now: now, effects: &effects)
-    case "cancel": cancel()
+    case "cancel":
+      // Esc is the universal stop, cine included.
+      stopCine()
+      cancel()
     case "select.next": moveSelection(by: 1)
     case "select.previous": moveSelection(by: -1)
     case "selection.delete":
@@ -156,6 +169,12 @@ extension AppState {
       mode = .normal
     case .help:
       mode = helpMode
+    case .window, .pan, .edit:
+      mode = .normal
+    case .rapid:
+      rapid = nil
+      classification = nil
+      mode = .normal
     case .normal:
       selectedID = nil
     }
