@@ -38,6 +38,12 @@ public enum Reducer {
       next.takeSample(value, at: SamplePoint(stack: stack, frame: frame, point: point))
     }
     next.sampleIfMoved(effects: &effects)
+    if next.rapid != nil,
+      state.rapid == nil || state.stackIndex != next.stackIndex
+        || state.frameIndex != next.frameIndex
+    {
+      next.prefetchRapid(effects: &effects)
+    }
     return (next, effects)
   }
 
@@ -105,7 +111,13 @@ extension AppState {
     case "selection.delete":
       guard let selected else { return report("nothing selected: Tab selects a shape") }
       effects.append(.commit(.delete(selected)))
-    case "undo": effects.append(.undo)
+    case "undo":
+      if mode == .rapid {
+        undoRapid(effects: &effects)
+      } else {
+        effects.append(.undo)
+      }
+    case "mode.rapid": startRapid(now: now)
     case "redo": effects.append(.redo)
     case "label.assign":
       guard let number else { return report("label.assign needs a number") }
