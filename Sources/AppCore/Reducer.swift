@@ -37,6 +37,7 @@ public enum Reducer {
     case .valueSampled(let stack, let frame, let point, let value):
       next.takeSample(value, at: SamplePoint(stack: stack, frame: frame, point: point))
     }
+    next.followEditHandle()
     next.sampleIfMoved(effects: &effects)
     if next.rapid != nil,
       state.rapid == nil || state.stackIndex != next.stackIndex
@@ -90,14 +91,18 @@ extension AppState {
       runCineCommand(command, effects: &effects)
     case "tool.box": startDrawing(.box)
     case "tool.polygon": startDrawing(.polygon)
-    case "cursor.left": moveCrosshair(dx: -1, dy: 0)
-    case "cursor.right": moveCrosshair(dx: 1, dy: 0)
-    case "cursor.up": moveCrosshair(dx: 0, dy: -1)
-    case "cursor.down": moveCrosshair(dx: 0, dy: 1)
-    case "cursor.leftLarge": moveCrosshair(dx: -Self.largeStep, dy: 0)
-    case "cursor.rightLarge": moveCrosshair(dx: Self.largeStep, dy: 0)
-    case "cursor.upLarge": moveCrosshair(dx: 0, dy: -Self.largeStep)
-    case "cursor.downLarge": moveCrosshair(dx: 0, dy: Self.largeStep)
+    case "cursor.left", "cursor.right", "cursor.up", "cursor.down", "cursor.leftLarge",
+      "cursor.rightLarge", "cursor.upLarge", "cursor.downLarge":
+      let (dx, dy) = Self.cursorStep(command.name)
+      if mode == .edit {
+        moveEditHandle(dx: dx, dy: dy, now: now, effects: &effects)
+      } else {
+        moveCrosshair(dx: dx, dy: dy)
+      }
+    case "selection.edit": startEditing()
+    case "handle.next": cycleEditHandle(by: 1)
+    case "handle.previous": cycleEditHandle(by: -1)
+    case "handle.delete": deleteEditHandle(now: now, effects: &effects)
     case "point.place": placePoint(now: now, effects: &effects)
     case "point.removeLast":
       if draft.popLast() == nil { report("no point to remove") }
@@ -148,6 +153,21 @@ extension AppState {
 
   /// Crosshair steps with Shift held, in image pixels (the catalog says eight).
   static let largeStep = 8
+
+  /// The pixels a `cursor.*` command moves by.
+  static func cursorStep(_ name: String) -> (dx: Int, dy: Int) {
+    switch name {
+    case "cursor.left": return (-1, 0)
+    case "cursor.right": return (1, 0)
+    case "cursor.up": return (0, -1)
+    case "cursor.down": return (0, 1)
+    case "cursor.leftLarge": return (-largeStep, 0)
+    case "cursor.rightLarge": return (largeStep, 0)
+    case "cursor.upLarge": return (0, -largeStep)
+    case "cursor.downLarge": return (0, largeStep)
+    default: return (0, 0)
+    }
+  }
 
   mutating func report(_ message: String) {
     statusMessage = message
