@@ -27,7 +27,7 @@ extension AppState {
         shapes.append(OverlayShape(.path(points, closed: false), color: draftColor))
       }
     }
-    return Overlay(shapes: shapes, crosshair: drawing ? crosshair : nil)
+    return Overlay(shapes: shapes, crosshair: showsCrosshair ? crosshair : nil)
   }
 
   /// Labels missing from the schema (an imported pre-label) are drawn in neutral gray.

@@ -25,6 +25,19 @@ public struct AppState: Sendable, Equatable {
   public var pan = PixelPoint(x: 0, y: 0)
   /// The terminal size in cells.
   public var screenSize = ScreenSize(columns: 80, rows: 24)
+  /// The step the W/L mode's arrows change width and level by.
+  public var windowStep: WindowStep = .medium
+
+  // Cine.
+  /// Frames per second while cine plays, 1...30.
+  public var cineFramesPerSecond: Int = 8
+  public var isCinePlaying = false
+
+  // Measured value under the crosshair.
+  /// The point the last `sampleValue` effect asked about.
+  public var sampledPoint: SamplePoint?
+  /// The shell's answer for `sampledPoint`; nil until it comes, or outside the image.
+  public var sampledValue: SampledValue?
 
   // Drawing.
   public var tool: DrawingTool = .none
@@ -38,6 +51,12 @@ public struct AppState: Sendable, Equatable {
   /// The label new shapes get; a label name from the schema.
   public var currentLabel: String?
   public var classification: PendingClassification?
+  /// The handle edit mode moves: see `EditHandle`.
+  public var editHandle: Int = 0
+  /// The attribute form over the panel, while open.
+  public var attributeForm: AttributeForm?
+  /// Rapid classification in progress.
+  public var rapid: RapidSession?
 
   // Interaction.
   public var mode: AppMode = .normal

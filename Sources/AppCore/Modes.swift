@@ -3,9 +3,17 @@ import Annotations
 /// What keys do right now; the raw value is the keymap table that applies.
 public enum AppMode: String, Sendable, Hashable, CaseIterable {
   case normal
+  /// Stepped window/level: arrows change width and level.
+  case window
+  /// Arrows pan, +/- zoom.
+  case pan
   case box
   case polygon
+  /// Reshaping the selected shape by its handles.
+  case edit
   case classify
+  /// Rapid classification: a digit answers and the next image follows.
+  case rapid
   case command
   case help
 }

@@ -12,17 +12,24 @@ extension AppState {
     report("\(question.prompt) " + choices.joined(separator: ", "))
   }
 
-  /// Answers the pending question with choice `number` (1-based; 0 is the tenth).
-  mutating func answer(_ number: Int, now: Timestamp, effects: inout [Effect]) {
+  /// Answers the pending question with choice `number` (1-based; 0 is the tenth); false when
+  /// there was nothing to answer with.
+  @discardableResult
+  mutating func answer(_ number: Int, now: Timestamp, effects: inout [Effect]) -> Bool {
     guard let pending = classification,
       let question = schema.question(withID: pending.questionID)
-    else { return cancel() }
+    else {
+      cancel()
+      return false
+    }
     let index = number == 0 ? 9 : number - 1
     guard question.choices.indices.contains(index) else {
-      return report("\(question.id) has no choice \(number)")
+      report("\(question.id) has no choice \(number)")
+      return false
     }
     guard let target = classificationTarget(pending.level) else {
-      return report("no image to classify")
+      report("no image to classify")
+      return false
     }
     let choice = question.choices[index].name
     let existing = annotations.first {
@@ -43,10 +50,12 @@ extension AppState {
         target: target, author: author, createdAt: now)
       effects.append(.commit(.add(annotation)))
     }
-    if !question.allowsMultipleAnswers {
+    // Rapid mode keeps asking, one image after another.
+    if !question.allowsMultipleAnswers, mode == .classify {
       classification = nil
       mode = .normal
     }
+    return true
   }
 
   private func classificationTarget(_ level: AnnotationLevel) -> AnnotationTarget? {

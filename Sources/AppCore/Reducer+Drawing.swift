@@ -2,6 +2,7 @@ import Annotations
 
 extension AppState {
   mutating func startDrawing(_ newTool: DrawingTool) {
+    stopCine()
     tool = newTool
     mode = newTool == .polygon ? .polygon : .box
     draft.removeAll()
@@ -89,7 +90,11 @@ extension AppState {
   /// selected shape when the label allows its kind).
   mutating func assignLabel(_ number: Int, now: Timestamp, effects: inout [Effect]) {
     if mode == .classify {
-      return answer(number, now: now, effects: &effects)
+      answer(number, now: now, effects: &effects)
+      return
+    }
+    if mode == .rapid {
+      return answerRapid(number, now: now, effects: &effects)
     }
     guard let label = schema.label(forHotkey: String(number)) else {
       return report("no label on key \(number)")

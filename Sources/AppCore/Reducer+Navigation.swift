@@ -16,6 +16,7 @@ extension AppState {
     guard !study.stacks.isEmpty else { return }
     let target = min(max(0, index), study.stacks.count - 1)
     guard target != stackIndex else { return }
+    stopCine()
     if let stack = currentStack { rememberedFrames[stack.id] = frameIndex }
     stackIndex = target
     let stack = study.stacks[target]

@@ -33,9 +33,17 @@ public enum Reducer {
     case .syncChanged(let text):
       next.syncStatus = text
     case .tick:
-      break
-    case .valueSampled:
-      break
+      next.advanceCine(effects: &effects)
+    case .valueSampled(let stack, let frame, let point, let value):
+      next.takeSample(value, at: SamplePoint(stack: stack, frame: frame, point: point))
+    }
+    next.followEditHandle()
+    next.sampleIfMoved(effects: &effects)
+    if next.rapid != nil,
+      state.rapid == nil || state.stackIndex != next.stackIndex
+        || state.frameIndex != next.frameIndex
+    {
+      next.prefetchRapid(effects: &effects)
     }
     return (next, effects)
   }
@@ -69,30 +77,52 @@ extension AppState {
     case "window.preset", "window.default", "window.cycle", "window.auto", "window.set",
       "window.invert":
       runWindowCommand(command)
+    case "window.stepMode", "window.stepNext", "window.widthDecrease", "window.widthIncrease",
+      "window.levelIncrease", "window.levelDecrease":
+      runWindowStepCommand(command.name)
     case "zoom.in", "zoom.out", "zoom.fit", "view.reset", "pan.left", "pan.right", "pan.up",
       "pan.down":
       runViewCommand(command.name)
+    case "pan.mode":
+      stopDrawing()
+      mode = .pan
+      report("pan: arrows move the image, +/- zoom, = fits, Esc leaves")
+    case "cine.toggle", "cine.faster", "cine.slower", "cine.fps":
+      runCineCommand(command, effects: &effects)
     case "tool.box": startDrawing(.box)
     case "tool.polygon": startDrawing(.polygon)
-    case "cursor.left": moveCrosshair(dx: -1, dy: 0)
-    case "cursor.right": moveCrosshair(dx: 1, dy: 0)
-    case "cursor.up": moveCrosshair(dx: 0, dy: -1)
-    case "cursor.down": moveCrosshair(dx: 0, dy: 1)
-    case "cursor.leftLarge": moveCrosshair(dx: -Self.largeStep, dy: 0)
-    case "cursor.rightLarge": moveCrosshair(dx: Self.largeStep, dy: 0)
-    case "cursor.upLarge": moveCrosshair(dx: 0, dy: -Self.largeStep)
-    case "cursor.downLarge": moveCrosshair(dx: 0, dy: Self.largeStep)
+    case "cursor.left", "cursor.right", "cursor.up", "cursor.down", "cursor.leftLarge",
+      "cursor.rightLarge", "cursor.upLarge", "cursor.downLarge":
+      let (dx, dy) = Self.cursorStep(command.name)
+      if mode == .edit {
+        moveEditHandle(dx: dx, dy: dy, now: now, effects: &effects)
+      } else {
+        moveCrosshair(dx: dx, dy: dy)
+      }
+    case "selection.edit": startEditing()
+    case "handle.next": cycleEditHandle(by: 1)
+    case "handle.previous": cycleEditHandle(by: -1)
+    case "handle.delete": deleteEditHandle(now: now, effects: &effects)
     case "point.place": placePoint(now: now, effects: &effects)
     case "point.removeLast":
       if draft.popLast() == nil { report("no point to remove") }
     case "shape.close": closePolygon(now: now, effects: &effects)
-    case "cancel": cancel()
+    case "cancel":
+      // Esc is the universal stop, cine included.
+      stopCine()
+      cancel()
     case "select.next": moveSelection(by: 1)
     case "select.previous": moveSelection(by: -1)
     case "selection.delete":
       guard let selected else { return report("nothing selected: Tab selects a shape") }
       effects.append(.commit(.delete(selected)))
-    case "undo": effects.append(.undo)
+    case "undo":
+      if mode == .rapid {
+        undoRapid(effects: &effects)
+      } else {
+        effects.append(.undo)
+      }
+    case "mode.rapid": startRapid(now: now)
     case "redo": effects.append(.redo)
     case "label.assign":
       guard let number else { return report("label.assign needs a number") }
@@ -123,6 +153,21 @@ extension AppState {
 
   /// Crosshair steps with Shift held, in image pixels (the catalog says eight).
   static let largeStep = 8
+
+  /// The pixels a `cursor.*` command moves by.
+  static func cursorStep(_ name: String) -> (dx: Int, dy: Int) {
+    switch name {
+    case "cursor.left": return (-1, 0)
+    case "cursor.right": return (1, 0)
+    case "cursor.up": return (0, -1)
+    case "cursor.down": return (0, 1)
+    case "cursor.leftLarge": return (-largeStep, 0)
+    case "cursor.rightLarge": return (largeStep, 0)
+    case "cursor.upLarge": return (0, -largeStep)
+    case "cursor.downLarge": return (0, largeStep)
+    default: return (0, 0)
+    }
+  }
 
   mutating func report(_ message: String) {
     statusMessage = message
@@ -156,6 +201,12 @@ extension AppState {
       mode = .normal
     case .help:
       mode = helpMode
+    case .window, .pan, .edit:
+      mode = .normal
+    case .rapid:
+      rapid = nil
+      classification = nil
+      mode = .normal
     case .normal:
       selectedID = nil
     }

@@ -111,8 +111,9 @@ public enum AppView {
       if state.window.invert { text += " inv" }
       position.append(text)
     }
+    if let readout = state.crosshairReadout { position.append(readout) }
     var right = ["\(NumberText.trimmed(state.zoom, decimals: 2))x"]
-    if state.tool != .none { right.append(state.tool.rawValue) }
+    right += state.modeIndicators
     if !state.syncStatus.isEmpty { right.append(state.syncStatus) }
     // Slice and window stay whole on narrow screens; the descriptions give way first.
     StatusLine(

@@ -66,18 +66,22 @@ struct Session {
 
   /// Presses the keys and returns the effects they caused.
   @discardableResult
-  mutating func press(_ keys: String) throws -> [Effect] {
+  mutating func press(_ keys: String, at now: Timestamp = Fixtures.now) throws -> [Effect] {
     let before = effects.count
     for key in try KeyNotation.parse(keys) {
-      for action in input.actions(for: key, in: state.mode) { send(action) }
+      for action in input.actions(for: key, in: state.mode) { send(action, at: now) }
     }
     return Array(effects[before...])
   }
 
-  mutating func send(_ action: Action) {
-    let (next, newEffects) = Reducer.reduce(state, action, now: Fixtures.now)
+  /// Sends the action the way the shell does, with `now` as the clock.
+  @discardableResult
+  mutating func send(_ action: Action, at now: Timestamp = Fixtures.now) -> [Effect] {
+    let before = effects.count
+    let (next, newEffects) = Reducer.reduce(state, action, now: now)
     state = next
     effects += newEffects
+    return Array(effects[before...])
   }
 
   /// Feeds back committed edits as the shell would.

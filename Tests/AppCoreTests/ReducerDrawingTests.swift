@@ -14,7 +14,7 @@ import Testing
       shape: .box(BoundingBox(x: 34, y: 32, width: 1, height: 2)), target: .image(image),
       author: "reader1", createdAt: Fixtures.now)
     #expect(
-      effects == [
+      effects.filter { !$0.isSampling } == [
         .decodeFrame(stack: 0, frame: 1), .loadAnnotations(session.state.study.stacks[0].frames[1]),
         .decodeFrame(stack: 0, frame: 2), .loadAnnotations(image), .commit(.add(expected)),
       ])
@@ -64,7 +64,7 @@ import Testing
   @Test func polygonWithVerticesBackspaceAndClose() throws {
     var session = try Session.started()
     var effects = try session.press("p <Enter> <S-Right> <Enter> <C-d>")
-    #expect(effects.isEmpty)
+    #expect(effects.allSatisfy { $0.isSampling })
     #expect(session.state.statusMessage == "a polygon needs at least 3 vertices")
     effects = try session.press("<S-Down> <Enter> <Left> <Enter> <BS> <C-d>")
     let polygon = try #require(effects.compactMap(\.addedAnnotation).first)
@@ -148,5 +148,11 @@ extension Effect {
   var addedAnnotation: Annotation? {
     if case .commit(.add(let annotation)) = self { return annotation }
     return nil
+  }
+
+  /// Whether this asks for the value under the crosshair.
+  var isSampling: Bool {
+    if case .sampleValue = self { return true }
+    return false
   }
 }

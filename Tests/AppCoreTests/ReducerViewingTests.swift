@@ -112,7 +112,7 @@ import Testing
 
   @Test func commandsNotBuiltYetSayWhat() throws {
     var session = try Session.started()
-    try session.press("c")
-    #expect(session.state.statusMessage == "not available yet: Start or stop cine")
+    try session.press("H")
+    #expect(session.state.statusMessage == "not available yet: Flip left–right")
   }
 }
