@@ -62,7 +62,7 @@ var targets: [Target] = [
     name: "AppShell",
     dependencies: [
       "AppCore", "Annotations", "DICOM", "Codecs", "Imaging", "TIFF", "TUIKit",
-      "TerminalGraphics", "TerminalNcurses", "Workspace",
+      "TerminalGraphics", "TerminalNcurses", "Workspace", "SampleData",
     ]),
   .executableTarget(
     name: "annotty",
@@ -103,6 +103,11 @@ var targets: [Target] = [
       .product(name: "GRDB", package: "GRDB.swift"),
     ]),
   .testTarget(name: "EndToEndTests", dependencies: ["annotty", "TestSupport"]),
+  .testTarget(
+    name: "AppShellTests",
+    dependencies: [
+      "AppShell", "AppCore", "Annotations", "Imaging", "TUIKit", "TerminalGraphics", "Workspace",
+    ]),
 ]
 
 let package = Package(

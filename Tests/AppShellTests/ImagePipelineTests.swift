@@ -1,0 +1,51 @@
+import Imaging
+import Testing
+import TerminalGraphics
+
+@Suite struct ImagePipelineTests {
+  @Test func samplingAtScaleOneCopiesTheImage() {
+    let image = GrayImage(width: 3, height: 2, pixels: [0, 50, 100, 150, 200, 250])
+    let sampled = ViewportSampler.sample(
+      image, width: 3, height: 2, scale: 1, offsetX: 0, offsetY: 0)
+    #expect(sampled == image)
+  }
+
+  @Test func samplingLeavesBlackWhereTheImageDoesNotReach() {
+    let image = GrayImage(width: 2, height: 2, pixels: [200, 200, 200, 200])
+    let sampled = ViewportSampler.sample(
+      image, width: 4, height: 2, scale: 1, offsetX: 1, offsetY: 0)
+    #expect(sampled.pixels == [0, 200, 200, 0, 0, 200, 200, 0])
+    let nothing = ViewportSampler.sample(
+      image, width: 2, height: 2, scale: .nan, offsetX: 0, offsetY: 0)
+    #expect(nothing.pixels == [0, 0, 0, 0])
+  }
+
+  @Test func magnifyingInterpolatesBetweenPixelCentres() {
+    let image = GrayImage(width: 2, height: 1, pixels: [0, 200])
+    let sampled = ViewportSampler.sample(
+      image, width: 4, height: 2, scale: 2, offsetX: 0, offsetY: 0)
+    // Display centres 0.5, 1.5, 2.5, 3.5 lie at source 0.25, 0.75, 1.25, 1.75: edges clamp.
+    #expect(Array(sampled.pixels.prefix(4)) == [0, 50, 150, 200])
+  }
+
+  @Test func overlayColorsGetRegistersAfterTheGrays() {
+    let rgb = RGBImage(
+      width: 3, height: 1, pixels: [0, 0, 0, 255, 255, 255, 255, 0, 0])
+    let raster = LevelRaster(rgb: rgb, levels: 101)
+    #expect(raster.raster.indices == [0, 100, 101])
+    #expect(raster.palette.count == 102)
+    #expect(raster.palette[101] == SixelColor(red: 100, green: 0, blue: 0))
+    #expect(!raster.raster.indices.contains(LevelRaster.unusedIndex))
+  }
+
+  @Test func changedRowsSpanFirstToLastDifference() {
+    var pixels = [UInt8](repeating: 10, count: 4 * 6)
+    let before = LevelRaster(gray: GrayImage(width: 4, height: 6, pixels: pixels), levels: 32)
+    #expect(before.changedRows(since: before) == nil)
+    pixels[1 * 4 + 2] = 250
+    pixels[3 * 4] = 250
+    let after = LevelRaster(gray: GrayImage(width: 4, height: 6, pixels: pixels), levels: 32)
+    #expect(after.changedRows(since: before) == 1..<4)
+    #expect(after.rows(1..<4).indices.count == 12)
+  }
+}

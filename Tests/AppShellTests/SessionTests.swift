@@ -1,0 +1,91 @@
+import AppCore
+import AppShell
+import Annotations
+import Testing
+import TerminalGraphics
+
+@Suite struct SessionTests {
+  @Test func firstScreenSendsTheWholeSliceAndAsksForReadiness() throws {
+    let fixture = try SessionFixture()
+    let output = fixture.output()
+    #expect(output.previous == nil)
+    #expect(output.requestsReadiness)
+    let placement = try #require(output.graphics.first)
+    #expect(output.graphics.count == 1)
+    let decoded = try SixelDecoder.decode(placement.bytes)
+    // The viewport is the screen minus the side panel and two text rows, 10x20 px per cell.
+    #expect(decoded.height == (40 - 2) * 20)
+    #expect(decoded.width % 10 == 0 && decoded.width > 500)
+    #expect(fixture.session.state.window.current == WindowLevel(center: 40, width: 80))
+  }
+
+  @Test func aNewSliceWaitsUntilTheTerminalAnswered() throws {
+    let fixture = try SessionFixture()
+    _ = fixture.output()
+    try fixture.press("j j j")
+    let waiting = fixture.output()
+    #expect(waiting.graphics.isEmpty)
+    #expect(waiting.screen != waiting.previous)  // the status line moves on at once
+    fixture.terminalAnswers()
+    let next = fixture.output()
+    #expect(next.graphics.count == 1)
+    #expect(next.requestsReadiness)
+    #expect(fixture.session.state.frameIndex == 3)
+    // Nothing more to send until something changes.
+    fixture.terminalAnswers()
+    #expect(fixture.output().graphics.isEmpty)
+  }
+
+  @Test func aTerminalThatNeverAnswersStillGetsFramesAfterTheTimeout() throws {
+    let fixture = try SessionFixture()
+    _ = fixture.output()
+    try fixture.press("j")
+    #expect(fixture.output().graphics.isEmpty)
+    fixture.clock += Session.readinessTimeout + 0.1
+    #expect(fixture.output().graphics.count == 1)
+  }
+
+  @Test func aCrosshairStepResendsOnlyTheRowsThatChanged() throws {
+    let fixture = try SessionFixture()
+    let full = SessionFixture.graphicBytes(fixture.output())
+    fixture.terminalAnswers()
+    try fixture.press("b")
+    _ = fixture.output()
+    fixture.terminalAnswers()
+    try fixture.press("<Right>")
+    let step = fixture.output()
+    let placement = try #require(step.graphics.first)
+    let strip = try SixelDecoder.decode(placement.bytes)
+    #expect(strip.height < 6 * 20)
+    #expect(Double(SessionFixture.graphicBytes(step)) < 0.15 * Double(full))
+  }
+
+  @Test func aBoxDrawnWithKeysIsInTheWorkspace() throws {
+    let fixture = try SessionFixture()
+    try fixture.press("b <Enter>")
+    for _ in 0..<5 { try fixture.press("<S-Right> <S-Down>") }
+    try fixture.press("<Enter>")
+    let stored = try fixture.workspace.annotations.allStored()
+    let box = try #require(stored.first?.annotation)
+    #expect(stored.count == 1)
+    guard case .box(let geometry) = box.shape else {
+      Issue.record("not a box: \(box.shape)")
+      return
+    }
+    #expect(geometry.width == 41 && geometry.height == 41)
+    #expect(fixture.session.state.shapesOnImage.map(\.id) == [box.id])
+  }
+
+  @Test func halfBlocksResendOnlyChangedLines() throws {
+    let fixture = try SessionFixture(graphics: .blocks)
+    let first = fixture.output()
+    #expect(first.graphics.count == 38)
+    fixture.terminalAnswers()
+    try fixture.press("b")
+    _ = fixture.output()
+    fixture.terminalAnswers()
+    try fixture.press("<Right>")
+    let step = fixture.output()
+    #expect(!step.graphics.isEmpty && step.graphics.count <= 4)
+  }
+}
