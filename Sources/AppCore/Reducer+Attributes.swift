@@ -8,8 +8,9 @@ extension AppState {
   mutating func relabelSelection(now: Timestamp, effects: inout [Effect]) {
     guard let selected else { return report("nothing selected: Tab selects a shape") }
     let labels = schema.labels
+    guard !labels.isEmpty else { return report("the label schema has no labels") }
     let start = labels.firstIndex { $0.name == selected.label } ?? -1
-    let candidates = (1...max(1, labels.count)).map {
+    let candidates = (1...labels.count).map {
       labels[(start + $0 + labels.count) % labels.count]
     }
     guard
@@ -67,10 +68,11 @@ extension AppState {
   mutating func applyFormInput(now: Timestamp, effects: inout [Effect]) {
     let text = (commandLine?.text ?? "").trimmingSpaces
     guard let annotation = formAnnotation, let attribute = formAttribute else {
+      let reason = formAnnotation == nil ? "the annotation is gone" : "no attribute to edit"
       attributeForm = nil
       commandLine = nil
       mode = .normal
-      return report("the annotation is gone")
+      return report(reason)
     }
     let current = annotation.attributes[attribute.name]
     let value: AttributeValue

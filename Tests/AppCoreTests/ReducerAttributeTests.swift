@@ -64,6 +64,13 @@ import Testing
         == .failure(FormProblem("type the text for note, then Enter")))
   }
 
+  @Test func relabelWithAnEmptySchemaDoesNotCrash() throws {
+    var session = try sessionWithBox()
+    session.state.schema = LabelSchema(labels: [], questions: [])
+    #expect(try session.press("r").isEmpty)
+    #expect(session.state.statusMessage == "the label schema has no labels")
+  }
+
   @Test func labelsWithoutAttributesAndNoSelectionSaySo() throws {
     var session = try Session.started()
     try session.press("a")
