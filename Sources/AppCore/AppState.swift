@@ -31,6 +31,7 @@ public struct AppState: Sendable, Equatable {
   // Cine.
   /// Frames per second while cine plays, 1...30.
   public var cineFramesPerSecond: Int = 8
+  /// Whether cine is playing; the shell reads `cineInterval` instead.
   public var isCinePlaying = false
 
   // Measured value under the crosshair.

@@ -32,9 +32,13 @@ extension AppState {
   }
 
   /// `u` in rapid mode: undoes the newest answer and shows its image again.
+  /// With no answer given in this session, nothing is undone: an older edit (made before
+  /// rapid mode) would change out of sight.
   mutating func undoRapid(effects: inout [Effect]) {
+    guard var session = rapid, let previous = session.trail.popLast() else {
+      return report("no rapid answer to undo")
+    }
     effects.append(.undo)
-    guard var session = rapid, let previous = session.trail.popLast() else { return }
     session.answered = max(0, session.answered - 1)
     rapid = session
     show(previous, effects: &effects)

@@ -133,7 +133,16 @@ extension AppState {
     case "command.open":
       commandLine = CommandLine()
       mode = .command
-    case "command.execute": executeCommandLine(now: now, effects: &effects)
+    case "command.execute":
+      if attributeForm != nil {
+        applyFormInput(now: now, effects: &effects)
+      } else {
+        executeCommandLine(now: now, effects: &effects)
+      }
+    case "command.historyPrevious" where attributeForm != nil: moveFormRow(by: -1)
+    case "command.historyNext" where attributeForm != nil: moveFormRow(by: 1)
+    case "selection.relabel": relabelSelection(now: now, effects: &effects)
+    case "attributes.edit": openAttributeForm()
     case "command.deleteBackward", "command.deleteForward", "command.cursorLeft",
       "command.cursorRight", "command.cursorStart", "command.cursorEnd":
       editCommandLine(command.name)
@@ -198,6 +207,7 @@ extension AppState {
       mode = .normal
     case .command:
       commandLine = nil
+      attributeForm = nil
       mode = .normal
     case .help:
       mode = helpMode

@@ -8,6 +8,9 @@ public enum AppView {
     let layout = ScreenLayout(size)
     var screen = ScreenBuffer(width: size.columns, height: size.rows, style: theme[.text])
     drawPanel(state, theme: theme, into: &screen, layout.panel)
+    if state.attributeForm != nil {
+      drawAttributeForm(state, theme: theme, into: &screen, layout.panel)
+    }
     drawStatus(state, theme: theme, into: &screen, layout.status)
     let cursor = drawBottomLine(state, theme: theme, into: &screen, layout.bottom)
     var image: ImageRequest?
@@ -72,6 +75,29 @@ public enum AppView {
     ).draw(in: &screen, labels)
   }
 
+  /// The selected annotation's attributes over the panel: one row each, the chosen one
+  /// highlighted, and how to change them on the last row.
+  private static func drawAttributeForm(
+    _ state: AppState, theme: Theme, into screen: inout ScreenBuffer, _ rect: Rect
+  ) {
+    guard !rect.isEmpty, let annotation = state.formAnnotation else { return }
+    screen.fill(rect, style: theme[.text])
+    let inside = box(annotation.label, theme: theme).draw(in: &screen, rect)
+    let parts = inside.splitRows([.fill, .fixed(min(2, max(0, inside.height - 1)))])
+    ListView(
+      items: state.formAttributes.map { attribute in
+        ListItem(
+          attribute.name + (attribute.isRequired ? "*" : ""),
+          detail: AppState.formText(annotation.attributes[attribute.name]))
+      },
+      selectedIndex: state.attributeForm?.row, style: theme[.text],
+      selectionStyle: theme[.selection]
+    ).draw(in: &screen, parts[0])
+    let hintRows = parts[1].splitRows([.fixed(1), .fixed(1)])
+    TextLine("↑↓ row  Esc closes", style: theme[.dim]).draw(in: &screen, hintRows[0])
+    TextLine("type, Enter sets/next", style: theme[.dim]).draw(in: &screen, hintRows[1])
+  }
+
   private static func box(_ title: String, theme: Theme) -> Border {
     Border(style: theme[.border], title: title, titleStyle: theme[.title])
   }
@@ -132,9 +158,11 @@ public enum AppView {
       TextLine(state.statusMessage, style: theme[.text]).draw(in: &screen, rect)
       return nil
     }
-    TextLine(":" + line.text, style: theme[.text]).draw(in: &screen, rect)
+    // The attribute form types its values here, after the attribute's name.
+    let prompt = state.formAttribute.map { "\($0.name) = " } ?? ":"
+    TextLine(prompt + line.text, style: theme[.text]).draw(in: &screen, rect)
     let before = String(line.text.prefix(line.cursor))
-    let column = min(rect.maxColumn - 1, rect.column + 1 + before.displayWidth)
+    let column = min(rect.maxColumn - 1, rect.column + prompt.displayWidth + before.displayWidth)
     return CursorPosition(column: max(rect.column, column), row: rect.row)
   }
 }

@@ -10,10 +10,14 @@ enum Fixtures {
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
   static func keymap(_ name: String = "radiology") throws -> Keymap {
+    try Keymap.load(try keymapSource(name), catalog: .annotty) { try? keymapSource($0) }
+  }
+
+  /// A shipped keymap file as the loader reads it.
+  static func keymapSource(_ name: String) throws -> KeymapSource {
     let url = packageRoot.appendingPathComponent("Keymaps/\(name).toml")
     let text = try String(contentsOf: url, encoding: .utf8)
-    return try Keymap.load(
-      KeymapSource(name: name, fileName: "Keymaps/\(name).toml", text: text), catalog: .annotty)
+    return KeymapSource(name: name, fileName: "Keymaps/\(name).toml", text: text)
   }
 
   static let now = Timestamp(millisecondsSinceEpoch: 1_772_357_400_000)

@@ -64,6 +64,16 @@ import Testing
     try check(framed(frame.screen), "command-80x24.txt")
   }
 
+  @Test func attributeFormCoversThePanel() throws {
+    var session = try Session.started()
+    session.commitAll(try session.press("b <Enter> <S-Right> <Enter> <Esc>"))
+    session.commitAll(try session.press("<Tab> a <Enter> <Down><Down> 12"))
+    let frame = AppView.view(
+      session.state, theme: .fallback, size: ScreenSize(columns: 80, rows: 24))
+    #expect(frame.cursor == CursorPosition(column: 14, row: 23))
+    try check(framed(frame.screen), "attributes-80x24.txt")
+  }
+
   @Test func helpScreenListsTheBoxModeBindings() throws {
     var session = try Session.started()
     try session.press("b ?")
