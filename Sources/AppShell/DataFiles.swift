@@ -36,7 +36,8 @@ public struct DataFiles: Sendable {
       .appendingPathComponent("\(name).toml")
     if FileManager.default.fileExists(atPath: user) { return user }
     guard let sharedFolder else { return nil }
-    let shipped = ((sharedFolder as NSString).appendingPathComponent(kind.sharedFolderName)
+    let shipped =
+      ((sharedFolder as NSString).appendingPathComponent(kind.sharedFolderName)
       as NSString).appendingPathComponent("\(name).toml")
     return FileManager.default.fileExists(atPath: shipped) ? shipped : nil
   }

@@ -66,7 +66,8 @@ public struct UserConfiguration: Sendable {
   }
 
   private static func read(_ path: String, name: String) throws -> KeymapSource {
-    KeymapSource(name: name, fileName: path, text: try String(contentsOfFile: path, encoding: .utf8))
+    KeymapSource(
+      name: name, fileName: path, text: try String(contentsOfFile: path, encoding: .utf8))
   }
 }
 

@@ -1,6 +1,6 @@
-import Foundation
 import Annotations
 import AppCore
+import Foundation
 import Workspace
 
 /// Every stack of a workspace as the TUI shows it, with where each frame's pixels are.

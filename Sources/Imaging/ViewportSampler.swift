@@ -30,7 +30,8 @@ public enum ViewportSampler {
               UInt32(source[top + tap.first]), UInt32(source[top + tap.second]), weightX)
             let lower = blend(
               UInt32(source[bottom + tap.first]), UInt32(source[bottom + tap.second]), weightX)
-            target[rowStart + x] = UInt8(truncatingIfNeeded: (blend(upper, lower, weightY) + 128) >> 8)
+            target[rowStart + x] = UInt8(
+              truncatingIfNeeded: (blend(upper, lower, weightY) + 32_768) >> 16)
           }
         }
       }
@@ -64,7 +65,7 @@ public enum ViewportSampler {
               let upper = blend(at(top + tap.first), at(top + tap.second), weightX)
               let lower = blend(at(bottom + tap.first), at(bottom + tap.second), weightX)
               target[(y * plan.width + x) * 3 + channel] = UInt8(
-                truncatingIfNeeded: (blend(upper, lower, weightY) + 128) >> 8)
+                truncatingIfNeeded: (blend(upper, lower, weightY) + 32_768) >> 16)
             }
           }
         }

@@ -56,8 +56,7 @@ extension TerminalScreen {
 
   /// Writes several images or strips, then `trailer` (a status request), in one write after
   /// ncurses' frame is flushed; each image is wrapped as `writeGraphic` wraps it.
-  public func writeGraphics(_ images: [(bytes: [UInt8], row: Int, column: Int)], trailer: [UInt8])
-  {
+  public func writeGraphics(_ images: [(bytes: [UInt8], row: Int, column: Int)], trailer: [UInt8]) {
     doupdate()
     fflush(outputFile)
     var all: [UInt8] = []

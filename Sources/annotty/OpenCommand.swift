@@ -78,7 +78,8 @@ struct OpenCommand: ParsableCommand {
       blockColors: BlockColorMode.choose(capabilities))
     let state = AppState(
       study: contents.study, schema: schema, keymap: configuration.keymap,
-      author: author ?? environment["USER"] ?? "annotator", idSeed: UInt64.random(in: .min ... .max))
+      author: author ?? environment["USER"] ?? "annotator", idSeed: UInt64.random(in: .min ... .max)
+    )
     let screen: TerminalScreen
     do {
       screen = try TerminalScreen(options: TerminalScreen.Options(notifiesTermination: true))

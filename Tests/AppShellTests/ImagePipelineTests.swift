@@ -1,6 +1,6 @@
 import Imaging
-import Testing
 import TerminalGraphics
+import Testing
 
 @Suite struct ImagePipelineTests {
   @Test func samplingAtScaleOneCopiesTheImage() {

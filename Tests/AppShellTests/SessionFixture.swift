@@ -1,6 +1,6 @@
+import Annotations
 import AppCore
 import AppShell
-import Annotations
 import Foundation
 import TUIKit
 import TerminalGraphics
@@ -18,7 +18,8 @@ final class SessionFixture {
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
   init(graphics: GraphicsProtocol = .sixel, columns: Int = 120, rows: Int = 40) throws {
-    folder = FileManager.default.temporaryDirectory
+    folder =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("annotty-session-\(UUID().uuidString)").path
     workspace = try SampleWorkspace.create(at: folder)
     let contents = try WorkspaceStudy(workspace: workspace)

@@ -23,6 +23,7 @@ import Testing
     // Gray text stays readable on 8 colors: bright-black becomes white, not black.
     #expect(TerminalColor.indexed(8).reduced(to: .colors8) == .indexed(7))
     #expect(TerminalColor.rgb(red: 20, green: 20, blue: 30).reduced(to: .colors8) == .indexed(0))
+    #expect(TerminalColor.rgb(red: 88, green: 88, blue: 88).reduced(to: .colors8) == .indexed(7))
   }
 
   @Test func defaultAndTrueColorAreKept() {

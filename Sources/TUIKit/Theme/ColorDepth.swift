@@ -31,7 +31,13 @@ extension TerminalColor {
     case (.indexed(let index), .colors16) where index < 16: return self
     case (.indexed(let index), .colors8) where index < 8: return self
     case (_, .colors16): return .indexed(Palette.nearest(to: rgbValue, among: 0..<16))
-    case (_, .colors8): return .indexed(Palette.nearest(to: rgbValue, among: 0..<8))
+    case (_, .colors8):
+      // Mid grays (borders, dim text) are nearest to black, which would hide them on the usual
+      // black background: they take white, the only gray left.
+      let nearest = Palette.nearest(to: rgbValue, among: 0..<8)
+      let (red, green, blue) = rgbValue
+      let luma = (Int(red) * 299 + Int(green) * 587 + Int(blue) * 114) / 1000
+      return .indexed(nearest == 0 && luma >= 64 ? 7 : nearest)
     }
   }
 
