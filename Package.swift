@@ -76,6 +76,13 @@ var targets: [Target] = [
     dependencies: ["DICOM", "Imaging", "TerminalGraphics", "TestSupport"],
     path: "Benchmarks/GraphicsBenchmark"),
   .executableTarget(
+    name: "TUIBenchmark",
+    dependencies: [
+      "AppShell", "AppCore", "Annotations", "DICOM", "Imaging", "TUIKit", "TerminalGraphics",
+      "TerminalNcurses", "CTermShims", "Workspace",
+    ],
+    path: "Benchmarks/TUIBenchmark"),
+  .executableTarget(
     name: "DICOMBenchmark", dependencies: ["DICOM", "Codecs"], path: "Benchmarks/DICOMBenchmark"),
 
   .target(name: "TestSupport", path: "Tests/TestSupport"),

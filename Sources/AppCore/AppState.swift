@@ -64,7 +64,7 @@ public struct AppState: Sendable, Equatable {
   /// The mode help was opened from; its bindings are listed.
   public var helpMode: AppMode = .normal
   public var helpPage: Int = 0
-  public var commandLine: CommandLine?
+  public var commandLine: CommandLineText?
   public var statusMessage: String = ""
   public var syncStatus: String = ""
   public var idSource: AnnotationIDSource

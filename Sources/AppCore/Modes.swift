@@ -36,8 +36,8 @@ public struct PixelPoint: Sendable, Hashable {
   }
 }
 
-/// The command line being typed after `:`.
-public struct CommandLine: Sendable, Equatable {
+/// The command line being typed after `:` (named apart from Swift's `CommandLine`, which it would hide).
+public struct CommandLineText: Sendable, Equatable {
   public var text: String
   /// Characters before the cursor.
   public var cursor: Int

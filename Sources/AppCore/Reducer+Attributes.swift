@@ -34,7 +34,7 @@ extension AppState {
     }
     stopCine()
     attributeForm = AttributeForm(annotationID: selected.id)
-    commandLine = CommandLine()
+    commandLine = CommandLineText()
     mode = .command
     report("")
   }
@@ -60,7 +60,7 @@ extension AppState {
     guard var form = attributeForm, !formAttributes.isEmpty else { return }
     form.row = min(max(0, form.row + step), formAttributes.count - 1)
     attributeForm = form
-    commandLine = CommandLine()
+    commandLine = CommandLineText()
   }
 
   /// Enter in the form: the typed text sets the chosen attribute; with nothing typed a choice
@@ -80,7 +80,7 @@ extension AppState {
     case .success(let parsed): value = parsed
     case .failure(let problem): return report(problem.message)
     }
-    commandLine = CommandLine()
+    commandLine = CommandLineText()
     var after = annotation
     after.attributes[attribute.name] = value
     commitEdit(before: annotation, after: after, now: now, effects: &effects)

@@ -131,7 +131,7 @@ extension AppState {
     case "classify.series": startClassifying(.series)
     case "classify.study": startClassifying(.study)
     case "command.open":
-      commandLine = CommandLine()
+      commandLine = CommandLineText()
       mode = .command
     case "command.execute":
       if attributeForm != nil {

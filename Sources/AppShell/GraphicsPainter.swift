@@ -67,16 +67,21 @@ final class GraphicsPainter {
     }
     let previous = sameOrigin ? lastSixel : nil
     lastSixel = raster
-    var rows = 0..<raster.raster.height
+    let height = raster.raster.height
+    let width = raster.raster.width
+    var rows = 0..<height
+    var columns = 0..<width
     if let previous {
-      guard let changed = raster.changedRows(since: previous) else { return [] }
-      // Whole cell rows: a graphic can only be placed at a cell.
-      let rowHeight = geometry.rowHeight
-      let firstCell = changed.lowerBound / rowHeight
-      let endCell = (changed.upperBound + rowHeight - 1) / rowHeight
-      rows = (firstCell * rowHeight)..<min(raster.raster.height, endCell * rowHeight)
+      guard let changed = raster.changedRegion(since: previous) else { return [] }
+      // Whole cells: a graphic can only be placed at a cell.
+      let cellHeight = geometry.rowHeight
+      let cellWidth = geometry.cell.width
+      rows = cellAligned(changed.rows, cell: cellHeight, limit: height)
+      columns = cellAligned(changed.columns, cell: cellWidth, limit: width)
     }
-    let strip = rows.count == raster.raster.height ? raster.raster : raster.rows(rows)
+    let strip =
+      rows.count == height && columns.count == width
+      ? raster.raster : raster.region(rows: rows, columns: columns)
     // Transparent background: a strip whose height is not a multiple of six leaves the pixels
     // below it alone.
     let bytes = SixelEncoder.encode(
@@ -84,9 +89,16 @@ final class GraphicsPainter {
       options: SixelEncoder.Options(transparentIndex: LevelRaster.unusedIndex))
     return [
       GraphicPlacement(
-        row: viewport.row + rows.lowerBound / geometry.rowHeight, column: viewport.column,
-        bytes: bytes)
+        row: viewport.row + rows.lowerBound / geometry.rowHeight,
+        column: viewport.column + columns.lowerBound / geometry.cell.width, bytes: bytes)
     ]
+  }
+
+  /// `range` widened to whole cells of `cell` pixels, within `0..<limit`.
+  private func cellAligned(_ range: Range<Int>, cell: Int, limit: Int) -> Range<Int> {
+    let first = range.lowerBound / cell * cell
+    let end = (range.upperBound + cell - 1) / cell * cell
+    return first..<min(limit, end)
   }
 
   private func blockPlacements(_ canvas: DisplayImage, viewport: Rect, sameOrigin: Bool)

@@ -44,7 +44,7 @@ struct OpenCommand: ParsableCommand {
     }
     let environment = ProcessInfo.processInfo.environment
     let files = DataFiles(
-      environment: environment, executablePath: Swift.CommandLine.arguments.first ?? "annotty")
+      environment: environment, executablePath: CommandLine.arguments.first ?? "annotty")
     let configuration: UserConfiguration
     do {
       configuration = try UserConfiguration(keymapName: keymap, themeName: theme, files: files)

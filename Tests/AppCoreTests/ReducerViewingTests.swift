@@ -58,7 +58,7 @@ import Testing
     var session = try Session.started()
     try session.press(":wl<Space>35<Space>90")
     #expect(session.state.mode == .command)
-    #expect(session.state.commandLine == CommandLine(text: "wl 35 90", cursor: 8))
+    #expect(session.state.commandLine == CommandLineText(text: "wl 35 90", cursor: 8))
     try session.press("<BS> 5 <Home> <Del> w <Enter>")
     #expect(session.state.window.current == WindowLevel(center: 35, width: 95))
     #expect(session.state.window.name == "custom")
@@ -137,7 +137,7 @@ import Testing
         var state = started
         state.keymap = keymap
         state.mode = mode
-        if mode == .command { state.commandLine = CommandLine() }
+        if mode == .command { state.commandLine = CommandLineText() }
         let (next, _) = Reducer.reduce(state, .command(binding.command), now: Fixtures.now)
         if next.statusMessage.hasPrefix("not available yet") {
           reached.insert(binding.command.name)

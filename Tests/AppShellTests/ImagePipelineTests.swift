@@ -38,14 +38,19 @@ import Testing
     #expect(!raster.raster.indices.contains(LevelRaster.unusedIndex))
   }
 
-  @Test func changedRowsSpanFirstToLastDifference() {
+  @Test func theChangedRegionBoundsEveryDifference() throws {
     var pixels = [UInt8](repeating: 10, count: 4 * 6)
     let before = LevelRaster(gray: GrayImage(width: 4, height: 6, pixels: pixels), levels: 32)
-    #expect(before.changedRows(since: before) == nil)
+    #expect(before.changedRegion(since: before) == nil)
     pixels[1 * 4 + 2] = 250
-    pixels[3 * 4] = 250
+    pixels[3 * 4 + 1] = 250
     let after = LevelRaster(gray: GrayImage(width: 4, height: 6, pixels: pixels), levels: 32)
-    #expect(after.changedRows(since: before) == 1..<4)
-    #expect(after.rows(1..<4).indices.count == 12)
+    let changed = try #require(after.changedRegion(since: before))
+    #expect(changed.rows == 1..<4 && changed.columns == 1..<3)
+    let region = after.region(rows: 1..<4, columns: 1..<3)
+    #expect(region.width == 2 && region.height == 3)
+    let expected = (1..<4).flatMap { row in (1..<3).map { after.raster.indices[row * 4 + $0] } }
+    #expect(region.indices == expected)
+    #expect(Set(region.indices).count == 2)
   }
 }

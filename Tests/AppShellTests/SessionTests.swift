@@ -57,6 +57,8 @@ import Testing
     let placement = try #require(step.graphics.first)
     let strip = try SixelDecoder.decode(placement.bytes)
     #expect(strip.height < 6 * 20)
+    #expect(strip.width < 6 * 10)
+    #expect(placement.column > 0)
     #expect(Double(SessionFixture.graphicBytes(step)) < 0.15 * Double(full))
   }
 

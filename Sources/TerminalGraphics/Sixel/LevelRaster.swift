@@ -88,32 +88,50 @@ public struct LevelRaster: Sendable, Equatable {
     palette = Self.grayPalette(quantizer) + extra
   }
 
-  /// Rows `rows` of the raster alone, with the same palette.
-  public func rows(_ rows: Range<Int>) -> IndexedRaster {
-    let clamped = rows.clamped(to: 0..<raster.height)
-    let start = clamped.lowerBound * raster.width
-    let end = clamped.upperBound * raster.width
-    return IndexedRaster(
-      width: raster.width, height: clamped.count, indices: Array(raster.indices[start..<end]))
+  /// The rectangle `rows` x `columns` of the raster alone, with the same palette.
+  public func region(rows: Range<Int>, columns: Range<Int>) -> IndexedRaster {
+    let rows = rows.clamped(to: 0..<raster.height)
+    let columns = columns.clamped(to: 0..<raster.width)
+    var indices: [UInt8] = []
+    indices.reserveCapacity(rows.count * columns.count)
+    for row in rows {
+      let start = row * raster.width
+      indices += raster.indices[(start + columns.lowerBound)..<(start + columns.upperBound)]
+    }
+    return IndexedRaster(width: columns.count, height: rows.count, indices: indices)
   }
 
-  /// The first and last row (as a range) where `self` and `other` differ; nil when they are
-  /// equal, the whole height when their sizes or palettes differ.
-  public func changedRows(since other: LevelRaster) -> Range<Int>? {
+  /// The smallest rectangle holding every pixel where `self` and `other` differ; nil when they
+  /// are equal, the whole raster when their sizes or palettes differ.
+  public func changedRegion(since other: LevelRaster) -> (rows: Range<Int>, columns: Range<Int>)? {
+    let whole = (rows: 0..<raster.height, columns: 0..<raster.width)
     guard other.raster.width == raster.width, other.raster.height == raster.height,
       other.palette == palette, raster.isConsistent, other.raster.isConsistent
-    else { return raster.height > 0 ? 0..<raster.height : nil }
+    else { return raster.height > 0 && raster.width > 0 ? whole : nil }
     let width = raster.width
     guard width > 0 else { return nil }
     return raster.indices.withUnsafeBufferPointer { new in
       other.raster.indices.withUnsafeBufferPointer { old in
-        func differs(_ row: Int) -> Bool {
+        var firstRow = -1
+        var lastRow = -1
+        var firstColumn = width
+        var lastColumn = -1
+        for row in 0..<raster.height {
           let start = row * width
-          return memcmp(new.baseAddress! + start, old.baseAddress! + start, width) != 0
+          guard memcmp(new.baseAddress! + start, old.baseAddress! + start, width) != 0 else {
+            continue
+          }
+          if firstRow < 0 { firstRow = row }
+          lastRow = row
+          if let first = (0..<width).first(where: { new[start + $0] != old[start + $0] }) {
+            firstColumn = min(firstColumn, first)
+          }
+          if let last = (0..<width).last(where: { new[start + $0] != old[start + $0] }) {
+            lastColumn = max(lastColumn, last)
+          }
         }
-        guard let first = (0..<raster.height).first(where: differs) else { return nil }
-        let last = (first..<raster.height).last(where: differs) ?? first
-        return first..<(last + 1)
+        guard firstRow >= 0 else { return nil }
+        return (firstRow..<(lastRow + 1), firstColumn..<(lastColumn + 1))
       }
     }
   }
