@@ -37,7 +37,7 @@ extension AppState {
     commandLine = line
   }
 
-  /// Runs `:wl C W`, `:goto N`, `:label N`, `:preset NAME`, `:q`.
+  /// Runs `:wl C W`, `:goto N` (or just `:N`, as in vi), `:label N`, `:preset NAME`, `:q`.
   mutating func executeCommandLine(now: Timestamp, effects: inout [Effect]) {
     let text = commandLine?.text ?? ""
     commandLine = nil
@@ -46,6 +46,9 @@ extension AppState {
     let words = text.split(separator: " ").map(String.init)
     guard let name = words.first else { return }
     let arguments = Array(words.dropFirst())
+    if Int(name) != nil, arguments.isEmpty {
+      return run(BoundCommand(name: "slice.goto", arguments: [name]), now: now, effects: &effects)
+    }
     switch name {
     case "wl", "window":
       guard arguments.count == 2 else { return report("usage: :wl LEVEL WIDTH") }

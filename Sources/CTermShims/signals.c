@@ -101,6 +101,15 @@ int annotty_signals_install(int notify_termination) {
     install(termination_signals[index], on_termination, &previous_termination[index]);
   }
   install(SIGWINCH, on_resize, &previous_winch);
+  // A parent may have started us with these blocked (a test runner, a job-control wrapper):
+  // a blocked SIGHUP would leave annotty running after the terminal is gone.
+  sigset_t handled;
+  sigemptyset(&handled);
+  for (size_t index = 0; index < TERMINATION_COUNT; index++) {
+    sigaddset(&handled, termination_signals[index]);
+  }
+  sigaddset(&handled, SIGWINCH);
+  sigprocmask(SIG_UNBLOCK, &handled, NULL);
   installed = 1;
   return 0;
 }

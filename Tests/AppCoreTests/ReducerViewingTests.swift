@@ -17,6 +17,8 @@ import Testing
     #expect(session.state.frameIndex == 0)
     try session.press(":goto<Space>12<Enter>")
     #expect(session.state.frameIndex == 11)
+    try session.press(":30<Enter>")
+    #expect(session.state.frameIndex == 29)
   }
 
   @Test func seriesChangeRemembersTheSlice() throws {

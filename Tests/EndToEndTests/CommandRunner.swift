@@ -61,8 +61,21 @@ enum CommandRunner {
     defer {
       for pointer in argv + envp { free(pointer) }
     }
+    // The test runner's threads block signals; a child (and the tmux server it may start)
+    // would inherit that mask, so start it with none blocked and default handlers, as a shell
+    // would.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    var allSignals = sigset_t()
+    sigfillset(&allSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    posix_spawnattr_setsigdefault(&attributes, &allSignals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+    let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
     close(pipeEnds[1])
     guard spawned == 0 else {
       close(pipeEnds[0])

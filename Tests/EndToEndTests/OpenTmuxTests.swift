@@ -68,6 +68,61 @@ import Testing
   }
 }
 
+extension OpenTmuxTests {
+  /// An SSH drop: SIGHUP ends annotty, the terminal comes back (no image, no raw mode), and the
+  /// box drawn just before is in the workspace.
+  @Test func hangUpRestoresTheTerminalAndKeepsTheEdit() throws {
+    let tmux = try #require(
+      ["/usr/bin/tmux", "/usr/local/bin/tmux"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+      }, "tmux is missing: Scripts/bootstrap installs it")
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("annotty-hup-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let sample = root.appendingPathComponent("study").path
+    _ = try CommandRunner.run(CommandRunner.annotty, ["sample", sample])
+
+    let pane = TmuxPane(tmux: tmux, socket: "annotty-hup-\(getpid())")
+    defer { pane.kill() }
+    try pane.start(
+      "env TERM=xterm-256color '\(CommandRunner.annotty)' open '\(sample)'; "
+        + "echo \"EXITED $?\"; stty -a | grep -o ' -\\?icanon'; sleep 60")
+    try pane.waitFor("1/64", what: "the first slice")
+    try pane.keys("b", "Enter", "S-Right", "S-Down", "Enter")
+    try pane.waitFor("saved hemorrhage box", what: "the box")
+
+    let shell = try CommandRunner.run(
+      tmux, ["-L", pane.socket, "display-message", "-p", "-t", "0", "#{pane_pid}"]
+    ).text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let annotty = try #require(
+      ProcessTree.children(of: Int32(shell) ?? -1).first, "annotty is not running under \(shell)")
+    kill(annotty, SIGHUP)
+    try pane.waitFor("EXITED 129", what: "annotty to end on SIGHUP")
+    let screen = try pane.capture()
+    #expect(!screen.contains("▀"), "the image is still on screen:\n\(screen)")
+    // Canonical mode is back: stty prints "icanon", not "-icanon".
+    #expect(screen.contains(" icanon") && !screen.contains("-icanon"), "\(screen)")
+
+    let listed = try CommandRunner.run(CommandRunner.annotty, ["ls", "-w", sample])
+    #expect(listed.text.contains("1 annotation"), "\(listed.text)")
+  }
+}
+
+/// Child processes, read from /proc (procps may not be installed).
+enum ProcessTree {
+  static func children(of parent: Int32) -> [Int32] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap { Int32($0) }.filter { pid in
+      guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+      else { return false }
+      // After "pid (comm) state ppid ...".
+      let fields = stat[stat.index(after: close)...].split(separator: " ")
+      return fields.count > 1 && Int32(fields[1]) == parent
+    }
+  }
+}
+
 /// A detached tmux session on its own server socket.
 struct TmuxPane {
   var tmux: String
