@@ -66,6 +66,22 @@ let chafa = findExecutable("chafa").map {
   processMilliseconds($0, ["-f", "sixels", "-s", "88x38", png], runs: 9)
 }
 
+// Rapid classification: one digit per image, the next image encoded while the user looks.
+let rapid = fixture.session()
+rapid.resize(columns: 120, rows: 40, now: now)
+rapid.start(now: now)
+press(rapid, "T")
+_ = rapid.output(clock: 0)
+var rapidAhead: [Double] = []
+for _ in 0..<60 {
+  rapid.handle(.terminalReady, now: now)
+  while rapid.doIdleWork() {}
+  let start = milliseconds()
+  press(rapid, "2")
+  _ = rapid.output(clock: 0)
+  rapidAhead.append(milliseconds() - start)
+}
+
 // 2. A crosshair step on the middle slice, against that slice sent whole.
 let drawing = fixture.session()
 drawing.resize(columns: 120, rows: 40, now: now)
@@ -140,6 +156,10 @@ print(
     + "(\(format(quantile(cold, 0.9)))) | chafa \(chafa.map { format($0) } ?? "missing") ms "
     + "| \(ratio(chafa)) |")
 print("| bytes per slice, median | \(Int(quantile(frameBytes, 0.5))) | | |")
+print(
+  "| rapid mode, digit to bytes (next image encoded ahead), median (p90) "
+    + "| \(format(quantile(rapidAhead, 0.5), 3)) ms (\(format(quantile(rapidAhead, 0.9), 3))) | | |"
+)
 let stepMedian = quantile(stepBytes, 0.5)
 print(
   "| crosshair step, median bytes (max) | \(Int(stepMedian)) (\(Int(stepBytes.max() ?? 0))) "

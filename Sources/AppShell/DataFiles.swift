@@ -35,6 +35,12 @@ public struct DataFiles: Sendable {
     let user = ((userFolder as NSString).appendingPathComponent(kind.userFolderName) as NSString)
       .appendingPathComponent("\(name).toml")
     if FileManager.default.fileExists(atPath: user) { return user }
+    return shippedFile(kind: kind, name: name)
+  }
+
+  /// The shipped file of keymap or theme `name`, ignoring the user's (a user's `radiology.toml`
+  /// that `extends = "radiology"` builds on the shipped one).
+  public func shippedFile(kind: Kind, name: String) -> String? {
     guard let sharedFolder else { return nil }
     let shipped =
       ((sharedFolder as NSString).appendingPathComponent(kind.sharedFolderName)

@@ -20,6 +20,8 @@ final class GraphicsPainter {
   private var lastSixel: LevelRaster?
   private var lastLines: [String]?
   private var lastOrigin: Rect?
+  /// Counts what the terminal was sent; a prepared image is good only for the count it saw.
+  private(set) var generation = 0
 
   init(geometry: CellGeometry, options: TerminalImageEncoder.Options) {
     self.geometry = geometry
@@ -31,6 +33,7 @@ final class GraphicsPainter {
     lastSixel = nil
     lastLines = nil
     lastOrigin = nil
+    generation += 1
   }
 
   /// What to write so that `viewport` shows `canvas`; `isColorFrame` picks libsixel's quantizer
@@ -38,46 +41,70 @@ final class GraphicsPainter {
   func placements(for canvas: DisplayImage, in viewport: Rect, isColorFrame: Bool) throws
     -> [GraphicPlacement]
   {
+    let prepared = try prepare(canvas, in: viewport, isColorFrame: isColorFrame)
+    commit(prepared)
+    return prepared.placements
+  }
+
+  /// The placements for `canvas` after what the terminal shows now, without recording them as
+  /// sent: rapid mode encodes the next image while the user looks at this one.
+  func prepare(_ canvas: DisplayImage, in viewport: Rect, isColorFrame: Bool) throws
+    -> PreparedGraphics
+  {
     let sameOrigin = lastOrigin == viewport
-    lastOrigin = viewport
     switch geometry.graphics {
     case .sixel where !isColorFrame:
-      return sixelPlacements(canvas, viewport: viewport, sameOrigin: sameOrigin)
+      return sixelPlacements(canvas, viewport: viewport, previous: sameOrigin ? lastSixel : nil)
     case .blocks:
-      return blockPlacements(canvas, viewport: viewport, sameOrigin: sameOrigin)
+      let lines = HalfBlockEncoder.lines(canvas, colors: options.blockColors)
+      let previous = sameOrigin ? lastLines : nil
+      let placements = lines.enumerated().compactMap { index, line -> GraphicPlacement? in
+        if let previous, previous.indices.contains(index), previous[index] == line { return nil }
+        return GraphicPlacement(
+          row: viewport.row + index, column: viewport.column, bytes: Array(line.utf8))
+      }
+      return PreparedGraphics(
+        placements: placements, sixel: nil, lines: lines, origin: viewport, base: generation)
     case .sixel, .kitty, .iterm2:
-      lastSixel = nil
-      lastLines = nil
       let fit = ImageFit(
         pixelWidth: canvas.width, pixelHeight: canvas.height, columns: viewport.width,
         rows: viewport.height)
       let bytes = try TerminalImageEncoder.graphic(
         canvas, as: geometry.graphics, fit: fit, options: options)
-      return [GraphicPlacement(row: viewport.row, column: viewport.column, bytes: bytes)]
+      return PreparedGraphics(
+        placements: [GraphicPlacement(row: viewport.row, column: viewport.column, bytes: bytes)],
+        sixel: nil, lines: nil, origin: viewport, base: generation)
     }
   }
 
-  private func sixelPlacements(_ canvas: DisplayImage, viewport: Rect, sameOrigin: Bool)
-    -> [GraphicPlacement]
+  /// Records a prepared image as sent.
+  func commit(_ prepared: PreparedGraphics) {
+    lastSixel = prepared.sixel
+    lastLines = prepared.lines
+    lastOrigin = prepared.origin
+    generation += 1
+  }
+
+  private func sixelPlacements(_ canvas: DisplayImage, viewport: Rect, previous: LevelRaster?)
+    -> PreparedGraphics
   {
     let raster: LevelRaster
     switch canvas {
     case .gray(let gray): raster = LevelRaster(gray: gray, levels: options.grayLevels)
     case .color(let rgb): raster = LevelRaster(rgb: rgb, levels: options.grayLevels)
     }
-    let previous = sameOrigin ? lastSixel : nil
-    lastSixel = raster
     let height = raster.raster.height
     let width = raster.raster.width
     var rows = 0..<height
     var columns = 0..<width
     if let previous {
-      guard let changed = raster.changedRegion(since: previous) else { return [] }
+      guard let changed = raster.changedRegion(since: previous) else {
+        return PreparedGraphics(
+          placements: [], sixel: raster, lines: nil, origin: viewport, base: generation)
+      }
       // Whole cells: a graphic can only be placed at a cell.
-      let cellHeight = geometry.rowHeight
-      let cellWidth = geometry.cell.width
-      rows = cellAligned(changed.rows, cell: cellHeight, limit: height)
-      columns = cellAligned(changed.columns, cell: cellWidth, limit: width)
+      rows = cellAligned(changed.rows, cell: geometry.rowHeight, limit: height)
+      columns = cellAligned(changed.columns, cell: geometry.cell.width, limit: width)
     }
     let strip =
       rows.count == height && columns.count == width
@@ -87,11 +114,11 @@ final class GraphicsPainter {
     let bytes = SixelEncoder.encode(
       strip, palette: raster.palette,
       options: SixelEncoder.Options(transparentIndex: LevelRaster.unusedIndex))
-    return [
-      GraphicPlacement(
-        row: viewport.row + rows.lowerBound / geometry.rowHeight,
-        column: viewport.column + columns.lowerBound / geometry.cell.width, bytes: bytes)
-    ]
+    let placement = GraphicPlacement(
+      row: viewport.row + rows.lowerBound / geometry.rowHeight,
+      column: viewport.column + columns.lowerBound / geometry.cell.width, bytes: bytes)
+    return PreparedGraphics(
+      placements: [placement], sixel: raster, lines: nil, origin: viewport, base: generation)
   }
 
   /// `range` widened to whole cells of `cell` pixels, within `0..<limit`.
@@ -100,17 +127,13 @@ final class GraphicsPainter {
     let end = (range.upperBound + cell - 1) / cell * cell
     return first..<min(limit, end)
   }
+}
 
-  private func blockPlacements(_ canvas: DisplayImage, viewport: Rect, sameOrigin: Bool)
-    -> [GraphicPlacement]
-  {
-    let lines = HalfBlockEncoder.lines(canvas, colors: options.blockColors)
-    let previous = sameOrigin ? lastLines : nil
-    lastLines = lines
-    return lines.enumerated().compactMap { index, line in
-      if let previous, previous.indices.contains(index), previous[index] == line { return nil }
-      return GraphicPlacement(
-        row: viewport.row + index, column: viewport.column, bytes: Array(line.utf8))
-    }
-  }
+/// An image encoded against what the terminal showed at `base`, not yet sent.
+struct PreparedGraphics {
+  var placements: [GraphicPlacement]
+  var sixel: LevelRaster?
+  var lines: [String]?
+  var origin: Rect
+  var base: Int
 }

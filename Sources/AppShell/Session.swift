@@ -26,6 +26,9 @@ public final class Session {
   private var needsFullRepaint = true
   /// When the last image went out without an answer yet (monotonic seconds).
   private var frameSentAt: Double?
+  /// The next image of rapid mode, encoded ahead, and the image it was encoded after.
+  private var prepared: (request: ImageRequest, viewport: Rect, graphics: PreparedGraphics)?
+  private var preparedAfter: ImageRequest?
 
   /// How long an unanswered status request holds back the next image (a terminal that never
   /// answers still gets frames, slowly).
@@ -91,13 +94,48 @@ public final class Session {
     keyInput.reset()
   }
 
-  /// Decodes one prefetched frame while the user is idle; false when there is nothing to do.
+  /// Decodes one prefetched frame, or in rapid mode encodes the next image, while the user is
+  /// idle; false when there is nothing to do.
   public func doIdleWork() -> Bool {
-    runner.prefetchOne()
+    if runner.prefetchOne() { return true }
+    guard canPrepareNext else { return false }
+    prepareNextImage()
+    return true
   }
 
-  /// Whether frames wait to be prefetched.
-  public var hasIdleWork: Bool { !runner.prefetchQueue.isEmpty }
+  /// Whether frames wait to be prefetched or the next image to be encoded.
+  public var hasIdleWork: Bool { !runner.prefetchQueue.isEmpty || canPrepareNext }
+
+  /// In rapid mode, once the current image is out, the next one can be encoded ahead.
+  private var canPrepareNext: Bool {
+    state.mode == .rapid && shownRequest != nil && preparedAfter != shownRequest
+  }
+
+  /// Encodes the image the next answer will show, assuming it carries no shapes: rapid mode
+  /// answers with a digit and moves to the next frame of the stack at once.
+  private func prepareNextImage() {
+    preparedAfter = shownRequest
+    prepared = nil
+    guard var request = shownRequest, let viewport = shownViewport,
+      let stack = state.currentStack, request.frame + 1 < stack.frameCount
+    else { return }
+    request.frame += 1
+    request.overlay.shapes = []
+    guard
+      case .success(let decoded) = runner.frames.frame(stack: request.stack, frame: request.frame)
+    else { return }
+    let size = painter.geometry.pixelSize(of: viewport)
+    do {
+      guard
+        let canvas = try renderer.canvas(
+          for: request, frame: decoded, width: size.width, height: size.height)
+      else { return }
+      let graphics = try painter.prepare(canvas, in: viewport, isColorFrame: decoded.color != nil)
+      prepared = (request, viewport, graphics)
+    } catch {
+      prepared = nil
+    }
+  }
 
   /// When the cine timer fires next (monotonic seconds); nil when cine is off.
   public private(set) var nextTickAt: Double?
@@ -152,6 +190,13 @@ public final class Session {
   }
 
   private func graphics(for request: ImageRequest, viewport: Rect) throws -> [GraphicPlacement] {
+    if let prepared, prepared.request == request, prepared.viewport == viewport,
+      prepared.graphics.base == painter.generation
+    {
+      self.prepared = nil
+      painter.commit(prepared.graphics)
+      return prepared.graphics.placements
+    }
     guard !viewport.isEmpty,
       case .success(let decoded) = runner.frames.frame(stack: request.stack, frame: request.frame)
     else { return [] }

@@ -19,7 +19,11 @@ public struct UserConfiguration: Sendable {
     let source = try source(name, kind: .keymap, files: files)
     do {
       return try Keymap.load(source, catalog: .annotty) { parent in
-        guard let path = files.file(kind: .keymap, name: parent) else { return nil }
+        // Your `radiology.toml` may extend the shipped `radiology`.
+        let path =
+          source.name == Self.userName(parent)
+          ? files.shippedFile(kind: .keymap, name: parent) : files.file(kind: .keymap, name: parent)
+        guard let path, path != source.fileName else { return nil }
         return try? Self.read(path, name: parent)
       }
     } catch {
@@ -58,11 +62,17 @@ public struct UserConfiguration: Sendable {
     }
     let fileName = (path as NSString).lastPathComponent
     let baseName = fileName.hasSuffix(".toml") ? String(fileName.dropLast(5)) : fileName
+    let isUsers = path.hasPrefix(files.userFolder + "/")
     do {
-      return try read(path, name: baseName)
+      return try read(path, name: isUsers ? userName(baseName) : baseName)
     } catch {
       throw ConfigurationError(message: "\(path): cannot be read as UTF-8 text")
     }
+  }
+
+  /// The name a user's file goes by, apart from the shipped file of the same name.
+  private static func userName(_ name: String) -> String {
+    "\(name) (yours)"
   }
 
   private static func read(_ path: String, name: String) throws -> KeymapSource {

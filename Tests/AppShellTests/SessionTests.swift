@@ -93,3 +93,38 @@ import Testing
     #expect(!step.graphics.isEmpty && step.graphics.count <= 8)
   }
 }
+
+@Suite struct RapidModeTests {
+  /// The image encoded while idle is exactly what would have been encoded after the key.
+  @Test func theNextImageEncodedAheadIsWhatTheAnswerShows() throws {
+    let ahead = try SessionFixture()
+    let onDemand = try SessionFixture()
+    for fixture in [ahead, onDemand] {
+      try fixture.press("T")
+      _ = fixture.output()
+      fixture.terminalAnswers()
+    }
+    var idleSteps = 0
+    while ahead.session.doIdleWork() { idleSteps += 1 }
+    #expect(idleSteps >= 1)
+    #expect(!ahead.session.hasIdleWork)
+    try ahead.press("2")
+    try onDemand.press("2")
+    let fromAhead = ahead.output()
+    let fromDemand = onDemand.output()
+    #expect(ahead.session.state.frameIndex == 1)
+    #expect(fromAhead.graphics == fromDemand.graphics)
+    #expect(!fromAhead.graphics.isEmpty)
+    let stored = try ahead.workspace.annotations.allStored()
+    #expect(stored.count == 1)
+  }
+
+  @Test func kittyFramesReplaceTheImageByID() throws {
+    let fixture = try SessionFixture(graphics: .kitty)
+    let output = fixture.output()
+    let bytes = try #require(output.graphics.first?.bytes)
+    let text = String(decoding: bytes.prefix(64), as: UTF8.self)
+    #expect(text.hasPrefix("\u{1B}_G"), "\(text)")
+    #expect(text.contains("i=1"), "\(text)")
+  }
+}
