@@ -22,6 +22,8 @@ extension AppState {
     let stack = study.stacks[target]
     frameIndex = min(rememberedFrames[stack.id] ?? 0, max(0, stack.frameCount - 1))
     pan = PixelPoint(x: 0, y: 0)
+    // Each series gets its own default window: a CT brain window on an MR shows nothing.
+    window = WindowState()
     draft.removeAll()
     crosshair = clamped(crosshair)
     imageChanged(effects: &effects)
@@ -51,7 +53,12 @@ extension AppState {
     guard stack == stackIndex, frame == frameIndex else { return }
     window.filePairs = facts.windows
     window.automatic = facts.automatic
-    if window.current == nil { window.selectFilePair(0) }
+    if window.current == nil {
+      window.selectFilePair(0)
+    } else if let index = window.filePairIndex {
+      // A window taken from the file follows each file's own values.
+      window.selectFilePair(index)
+    }
   }
 
   mutating func runWindowCommand(_ command: BoundCommand) {

@@ -36,6 +36,32 @@ import Testing
     #expect(session.state.frameIndex == 3)
   }
 
+  @Test func eachSeriesOpensWithItsOwnWindow() throws {
+    var session = try Session.started()
+    try session.press("w4")
+    #expect(session.state.window.name == "bone")
+    try session.press("]")
+    #expect(session.state.window.current == nil)
+    session.send(
+      .frameDecoded(
+        stack: 1, frame: 0,
+        facts: FrameFacts(windows: [WindowLevel(center: 1000, width: 2000)], automatic: nil)))
+    #expect(session.state.window.current == WindowLevel(center: 1000, width: 2000))
+    #expect(session.state.window.name == "DICOM 1/1")
+    // Within the series, a file window follows each file's own values; a preset stays.
+    session.send(
+      .frameDecoded(
+        stack: 1, frame: 0,
+        facts: FrameFacts(windows: [WindowLevel(center: 900, width: 1800)], automatic: nil)))
+    #expect(session.state.window.current == WindowLevel(center: 900, width: 1800))
+    try session.press("w1")
+    session.send(
+      .frameDecoded(
+        stack: 1, frame: 0,
+        facts: FrameFacts(windows: [WindowLevel(center: 1000, width: 2000)], automatic: nil)))
+    #expect(session.state.window.name == "brain")
+  }
+
   @Test func windowPresetsDefaultCycleAutoAndInvert() throws {
     var session = try Session.started()
     #expect(session.state.window.current == WindowLevel(center: 40, width: 80))
