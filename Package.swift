@@ -33,6 +33,8 @@ var targets: [Target] = [
   .target(name: "TOMLSupport", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
   .target(name: "Annotations", dependencies: ["TOMLSupport"], exclude: ["labels.example.toml"]),
   .target(name: "TUIKit", dependencies: ["TOMLSupport"]),
+  // The sync wire types (Foundation only), the one thing the client and the server share.
+  .target(name: "SyncProtocol"),
   // ncursesw: a module map and a header (no pkgConfig: its flags trip SwiftPM's
   // prohibited-flags warning); wrappers for its macros and the signal-safe restore live in
   // CTermShims.
@@ -49,6 +51,8 @@ var targets: [Target] = [
       "DICOM", "Annotations", "TIFF", .product(name: "Crypto", package: "swift-crypto"),
       .product(name: "GRDB", package: "GRDB.swift"),
     ]),
+  // Push / pull against annotty-server: the engine and the HTTP transport.
+  .target(name: "SyncClient", dependencies: ["Workspace", "Annotations", "SyncProtocol"]),
   .executableTarget(
     name: "CrashEditor", dependencies: ["Workspace", "Annotations", "TestSupport"]),
   .executableTarget(
@@ -68,7 +72,7 @@ var targets: [Target] = [
     name: "annotty",
     dependencies: [
       "DICOM", "Codecs", "Imaging", "TerminalGraphics", "TerminalIO", "SampleData", "Workspace",
-      "Annotations", "AppCore", "AppShell", "TUIKit", "TerminalNcurses",
+      "Annotations", "AppCore", "AppShell", "TUIKit", "TerminalNcurses", "SyncClient",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
   .executableTarget(

@@ -20,6 +20,8 @@ public final class Workspace: Sendable {
   public let index: WorkspaceIndex
   /// Annotations, their persisted undo history and the outbox.
   public let annotations: AnnotationStore
+  /// What sync pushes, pulled changes, conflicts and rejections.
+  public let sync: SyncLedger
 
   /// Opens (creating when missing) the workspace at `folderPath`; `clock` stamps undo, redo and
   /// outbox rows, so tests can fix it.
@@ -48,6 +50,7 @@ public final class Workspace: Sendable {
     }
     index = WorkspaceIndex(database: database)
     annotations = AnnotationStore(database: database, clock: clock)
+    sync = SyncLedger(database: database, clock: clock)
   }
 
   /// The path of `annotty.sqlite` in this workspace.

@@ -10,6 +10,8 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
   case corruptRow(table: String, key: String, reason: String)
   /// An indexed instance has no path or an invalid frame count.
   case invalidInstance(path: String, reason: String)
+  /// No open sync conflict for that annotation.
+  case noSuchConflict(annotationID: String)
 
   public var description: String {
     switch self {
@@ -26,6 +28,8 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
       return "workspace table \(table), row \(key) does not decode: \(reason)"
     case .invalidInstance(let path, let reason):
       return "cannot index \(path.isEmpty ? "(empty path)" : path): \(reason)"
+    case .noSuchConflict(let annotationID):
+      return "no open sync conflict for annotation \(annotationID)"
     }
   }
 }

@@ -9,20 +9,27 @@ struct Annotty: ParsableCommand {
     subcommands: [
       InfoCommand.self, PixelsCommand.self, RenderCommand.self, ShowCommand.self,
       SampleCommand.self, ImportCommand.self, ListCommand.self, ExportCommand.self,
-      ImportAnnotationsCommand.self, OpenCommand.self,
+      ImportAnnotationsCommand.self, OpenCommand.self, LoginCommand.self, SyncCommand.self,
     ]
   )
 }
 
 @main
 enum Entry {
-  static func main() {
+  static func main() async {
     do {
       var command = try Annotty.parseAsRoot()
-      try command.run()
+      if var asynchronous = command as? any AsyncParsableCommand {
+        try await asynchronous.run()
+      } else {
+        try command.run()
+      }
     } catch let error as InputError {
       FileHandle.standardError.write(Data("annotty: \(error)\n".utf8))
       exit(2)
+    } catch let error as SyncFailure {
+      FileHandle.standardError.write(Data("annotty: \(error)\n".utf8))
+      exit(1)
     } catch {
       let code = Annotty.exitCode(for: error)
       if code == .validationFailure {

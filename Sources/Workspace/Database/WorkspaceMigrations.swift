@@ -15,6 +15,7 @@ public enum WorkspaceMigrations {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1-index", migrate: createIndex)
     migrator.registerMigration("v2-annotations", migrate: createAnnotations)
+    migrator.registerMigration("v3-sync", migrate: createSync)
     return migrator
   }
 
@@ -141,5 +142,34 @@ public enum WorkspaceMigrations {
     try db.execute(
       sql: "INSERT INTO sync_state (id, client_id) VALUES (1, ?)",
       arguments: [Annotation.makeID()])
+  }
+
+  /// Where the workspace syncs to, the id the server gave this client, and what sync could not
+  /// settle: conflicts (kept until the user decides) and rejected mutations.
+  private static func createSync(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE sync_state ADD COLUMN server_url TEXT;
+        ALTER TABLE sync_state ADD COLUMN project TEXT;
+        ALTER TABLE sync_state ADD COLUMN server_client_id TEXT;
+        CREATE TABLE sync_conflict (
+          annotation_id TEXT PRIMARY KEY,
+          mine_name TEXT NOT NULL,          -- the mutation of mine the server refused to apply
+          mine_body TEXT NOT NULL,          -- AnnotationJSON of my version
+          theirs_body TEXT NOT NULL,        -- the server's version, as the server sent it
+          theirs_revision INTEGER NOT NULL,
+          theirs_deleted INTEGER NOT NULL CHECK (theirs_deleted IN (0, 1)),
+          theirs_author TEXT NOT NULL,
+          detected_at TEXT NOT NULL
+        );
+        CREATE TABLE sync_rejection (
+          client_seq INTEGER PRIMARY KEY,
+          annotation_id TEXT NOT NULL,
+          name TEXT NOT NULL,
+          code TEXT NOT NULL,
+          body TEXT NOT NULL,
+          rejected_at TEXT NOT NULL
+        );
+        """)
   }
 }
