@@ -66,7 +66,7 @@ var targets: [Target] = [
     name: "AppShell",
     dependencies: [
       "AppCore", "Annotations", "DICOM", "Codecs", "Imaging", "TIFF", "TUIKit",
-      "TerminalGraphics", "TerminalNcurses", "Workspace", "SampleData",
+      "TerminalGraphics", "TerminalNcurses", "Workspace", "SampleData", "SyncClient",
     ]),
   .executableTarget(
     name: "annotty",

@@ -19,6 +19,8 @@ public enum Action: Sendable, Equatable {
   case resized(ScreenSize)
   /// The sync engine's state in a few words (`synced`, `3 to push`, `1 conflict`).
   case syncChanged(String)
+  /// The open sync conflicts, after a sync or a resolution.
+  case conflictsChanged([ConflictSummary])
   /// The cine timer fired (the shell sends it every `AppState.cineInterval` seconds).
   case tick
   /// The value under the crosshair that a `sampleValue` effect asked for; nil outside the image.
@@ -68,7 +70,27 @@ public enum Effect: Sendable, Equatable {
   case prefetch(stack: Int, frames: [Int])
   /// Read the modality value at `point` and answer with `valueSampled`.
   case sampleValue(stack: Int, frame: Int, point: PixelPoint)
+  /// Settle a sync conflict (`mine`, `theirs` or `both`) and answer with `conflictsChanged`
+  /// and the reloaded annotations.
+  case resolveConflict(annotationID: String, choice: String)
+  /// Sync now instead of at the next interval.
+  case syncNow
   /// Repaint everything, text and image (Ctrl-L, or after a resize).
   case redraw
   case quit
+}
+
+/// A sync conflict as the screen shows it.
+public struct ConflictSummary: Sendable, Equatable {
+  public var annotationID: String
+  /// `hemorrhage box`.
+  public var title: String
+  /// `yours: moved; server: r3 by alice`.
+  public var detail: String
+
+  public init(annotationID: String, title: String, detail: String) {
+    self.annotationID = annotationID
+    self.title = title
+    self.detail = detail
+  }
 }

@@ -67,6 +67,8 @@ public struct AppState: Sendable, Equatable {
   public var commandLine: CommandLineText?
   public var statusMessage: String = ""
   public var syncStatus: String = ""
+  /// Sync conflicts waiting for the user (keep mine / take theirs / keep both).
+  public var conflicts: [ConflictSummary] = []
   public var idSource: AnnotationIDSource
   public var isQuitting = false
 

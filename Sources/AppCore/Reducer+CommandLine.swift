@@ -72,8 +72,38 @@ extension AppState {
         effects: &effects)
     case "q", "quit":
       run(BoundCommand(name: "quit"), now: now, effects: &effects)
+    case "conflicts", "conflict":
+      showConflict(arguments.first.flatMap { Int($0) } ?? 1)
+    case "resolve":
+      resolveConflict(arguments, effects: &effects)
+    case "sync":
+      effects.append(.syncNow)
+      report("syncing")
     default:
-      report("unknown command :\(name) (try :wl 40 80, :goto 12, :label 1, :preset lung, :q)")
+      report(
+        "unknown command :\(name) (try :wl 40 80, :12, :label 1, :preset lung, :conflicts, :sync, :q)"
+      )
     }
+  }
+
+  /// `:conflicts N`: the Nth open conflict on the message line.
+  mutating func showConflict(_ number: Int) {
+    guard !conflicts.isEmpty else { return report("no sync conflicts") }
+    guard conflicts.indices.contains(number - 1) else {
+      return report("there are \(conflicts.count) conflicts; :conflicts 1...\(conflicts.count)")
+    }
+    let conflict = conflicts[number - 1]
+    report(
+      "conflict \(number)/\(conflicts.count): \(conflict.title): \(conflict.detail); "
+        + ":resolve \(number) mine|theirs|both")
+  }
+
+  /// `:resolve N mine|theirs|both`.
+  mutating func resolveConflict(_ arguments: [String], effects: inout [Effect]) {
+    guard arguments.count == 2, let number = Int(arguments[0]),
+      conflicts.indices.contains(number - 1), ["mine", "theirs", "both"].contains(arguments[1])
+    else { return report("usage: :resolve N mine|theirs|both (see :conflicts)") }
+    effects.append(
+      .resolveConflict(annotationID: conflicts[number - 1].annotationID, choice: arguments[1]))
   }
 }

@@ -32,6 +32,8 @@ public enum Reducer {
       effects.append(.redraw)
     case .syncChanged(let text):
       next.syncStatus = text
+    case .conflictsChanged(let conflicts):
+      next.conflicts = conflicts
     case .tick:
       next.advanceCine(effects: &effects)
     case .valueSampled(let stack, let frame, let point, let value):

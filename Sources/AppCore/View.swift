@@ -44,7 +44,9 @@ public enum AppView {
     let onSlice = box("This slice", theme: theme).draw(in: &screen, parts[1])
     var items = shapes.map { annotation in
       ListItem(
-        annotation.label, marker: "■", markerStyle: labelStyle(annotation.label, state, theme),
+        annotation.label,
+        marker: state.conflicts.contains { $0.annotationID == annotation.id } ? "!" : "■",
+        markerStyle: labelStyle(annotation.label, state, theme),
         detail: detail(of: annotation.shape))
     }
     items += state.annotations.filter { $0.kind == .classification && state.isInView($0) }.map {
@@ -141,6 +143,9 @@ public enum AppView {
     var right = ["\(NumberText.trimmed(state.zoom, decimals: 2))x"]
     right += state.modeIndicators
     if !state.syncStatus.isEmpty { right.append(state.syncStatus) }
+    if !state.conflicts.isEmpty {
+      right.append("\(state.conflicts.count) conflict\(state.conflicts.count == 1 ? "" : "s")")
+    }
     // Slice and window stay whole on narrow screens; the descriptions give way first.
     StatusLine(
       left: StatusSegment(position.joined(separator: "  "), style: theme[.status]),

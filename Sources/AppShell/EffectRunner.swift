@@ -48,9 +48,40 @@ final class EffectRunner {
         .valueSampled(
           stack: stack, frame: frame, point: point, value: decoded.value(x: point.x, y: point.y))
       ]
-    case .redraw, .quit:
+    case .resolveConflict(let annotationID, let choice):
+      guard let choice = ConflictChoice(rawValue: choice) else { return [] }
+      do {
+        try workspace.sync.resolve(annotationID: annotationID, choice: choice)
+      } catch {
+        return [.editFailed("cannot settle the conflict: \(error)")]
+      }
+      let said: String
+      switch choice {
+      case .keepMine: said = "kept yours; it goes to the server with the next sync"
+      case .takeTheirs: said = "took the server's version"
+      case .keepBoth: said = "kept both: yours is a new annotation"
+      }
+      return [conflictsChanged(), .editFailed(said)]
+    case .redraw, .quit, .syncNow:
       return []
     }
+  }
+
+  /// The open conflicts, as the screen lists them.
+  func conflictsChanged() -> Action {
+    let conflicts = (try? workspace.sync.conflicts()) ?? []
+    return .conflictsChanged(
+      conflicts.map { conflict in
+        let yours = conflict.mineName == .deleteAnnotation ? "deleted" : "edited"
+        let theirs =
+          conflict.theirsDeleted
+          ? "deleted by \(conflict.theirsAuthor)"
+          : "r\(conflict.theirsRevision) by \(conflict.theirsAuthor)"
+        return ConflictSummary(
+          annotationID: conflict.annotationID,
+          title: "\(conflict.mine.label) \(conflict.mine.kind.rawValue)",
+          detail: "yours \(yours), server \(theirs)")
+      })
   }
 
   /// Decodes one queued frame; false when there was nothing left to do.

@@ -61,6 +61,7 @@ public final class Session {
     let (started, effects) = Reducer.start(state)
     state = started
     perform(effects, now: now)
+    dispatch(runner.conflictsChanged(), now: now)
   }
 
   /// One input event: keys go through the keymap, a paste is typed text, readiness releases
@@ -208,6 +209,24 @@ public final class Session {
     return try painter.placements(for: canvas, in: viewport, isColorFrame: decoded.color != nil)
   }
 
+  /// Set when the user asked to sync (`:sync`) or committed an edit; the loop's background sync
+  /// takes it.
+  public private(set) var wantsSync = false
+
+  /// Clears `wantsSync` once the background sync has been poked.
+  public func takeSyncRequest() -> Bool {
+    defer { wantsSync = false }
+    return wantsSync
+  }
+
+  /// A background sync round ended: the status line, the conflicts and the image's annotations
+  /// (pulled changes may touch them) are brought up to date.
+  public func syncFinished(status: String, now: Timestamp) {
+    dispatch(.syncChanged(status), now: now)
+    dispatch(runner.conflictsChanged(), now: now)
+    if let image = state.currentImage { perform([.loadAnnotations(image)], now: now) }
+  }
+
   private func perform(_ effects: [Effect], now: Timestamp) {
     var queue = effects
     while !queue.isEmpty {
@@ -215,9 +234,22 @@ public final class Session {
       switch effect {
       case .redraw:
         needsFullRepaint = true
+      case .syncNow:
+        wantsSync = true
+      case .resolveConflict:
+        for action in runner.perform(effect) {
+          let (next, more) = Reducer.reduce(state, action, now: now)
+          state = next
+          queue += more
+        }
+        if let image = state.currentImage { queue.append(.loadAnnotations(image)) }
+        wantsSync = true
       case .quit:
         return
       default:
+        if case .commit = effect { wantsSync = true }
+        if case .undo = effect { wantsSync = true }
+        if case .redo = effect { wantsSync = true }
         for action in runner.perform(effect) {
           let (next, more) = Reducer.reduce(state, action, now: now)
           state = next

@@ -18,7 +18,11 @@ public enum TerminalLoop {
 
   /// Runs until the user quits or SIGHUP/SIGTERM/SIGINT arrives; returns the signal, if any.
   @discardableResult
-  public static func run(_ session: Session, screen: TerminalScreen) -> Int32? {
+  public static func run(
+    _ session: Session, screen: TerminalScreen, sync: BackgroundSync? = nil
+  ) -> Int32? {
+    sync?.start()
+    defer { sync?.stop() }
     var parser = TerminalInputParser()
     let size = screen.size()
     session.resize(columns: size.columns, rows: size.rows, now: WorkspaceClock.now())
@@ -42,7 +46,13 @@ public enum TerminalLoop {
         timeout = min(positive(timeout), max(0, tick - monotonic()))
       }
       if session.hasIdleWork { timeout = 0 }
-      let readable = waitForInput(screen.inputDescriptor, timeout: timeout)
+      let readable = waitForInput(
+        screen.inputDescriptor, also: sync?.wakeDescriptor ?? -1, timeout: timeout)
+      if let sync {
+        for status in sync.takeResults() {
+          session.syncFinished(status: status, now: WorkspaceClock.now())
+        }
+      }
       if readable {
         let count = read(screen.inputDescriptor, &buffer, buffer.count)
         if count == 0 || (count < 0 && errno != EINTR && errno != EAGAIN) { return SIGHUP }
@@ -62,6 +72,7 @@ public enum TerminalLoop {
         _ = session.doIdleWork()
       }
       session.tickIfDue(clock: monotonic(), now: WorkspaceClock.now())
+      if session.takeSyncRequest() { sync?.poke() }
       write(session.output(clock: monotonic()), to: screen)
     }
     return nil
@@ -82,14 +93,17 @@ public enum TerminalLoop {
   }
 
   /// Waits for input or a signal's wake-up; true when the input descriptor is readable.
-  private static func waitForInput(_ descriptor: Int32, timeout: Double) -> Bool {
+  /// Waits for input, a signal's wake-up or `also` (the background sync); true when the input
+  /// descriptor is readable.
+  private static func waitForInput(_ descriptor: Int32, also: Int32, timeout: Double) -> Bool {
     var descriptors = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
     let wake = TerminalScreen.wakeDescriptor
     if wake >= 0 { descriptors.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0)) }
+    if also >= 0 { descriptors.append(pollfd(fd: also, events: Int16(POLLIN), revents: 0)) }
     let milliseconds = timeout.isInfinite ? -1 : Int32(min(timeout * 1000, 60_000).rounded(.up))
     let ready = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
     guard ready > 0 else { return false }
-    if descriptors.count > 1, descriptors[1].revents != 0 { TerminalScreen.drainWakeDescriptor() }
+    if wake >= 0, descriptors[1].revents != 0 { TerminalScreen.drainWakeDescriptor() }
     return descriptors[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0
   }
 

@@ -2,6 +2,7 @@ import AppCore
 import AppShell
 import ArgumentParser
 import Foundation
+import SyncClient
 import TUIKit
 import TerminalGraphics
 import TerminalIO
@@ -91,9 +92,28 @@ struct OpenCommand: ParsableCommand {
     let session = Session(
       state: state, theme: theme, workspace: workspace, locations: contents.locations,
       geometry: geometry, encoding: encoding)
-    let signal = TerminalLoop.run(session, screen: screen)
+    let sync = try backgroundSync(workspace)
+    if sync != nil { session.dispatch(.syncChanged("syncing"), now: WorkspaceClock.now()) }
+    let signal = TerminalLoop.run(session, screen: screen, sync: sync)
     screen.stop()
     if let signal { Foundation.exit(128 + signal) }
+  }
+
+  /// Sync in the background when the workspace was synced before and a token is stored for
+  /// its server; nil keeps the session offline (everything stays local).
+  private func backgroundSync(_ workspace: Workspace) throws -> BackgroundSync? {
+    let settings = try workspace.sync.settings()
+    guard let server = settings.serverURL, settings.project != nil, let base = URL(string: server)
+    else { return nil }
+    let environment = ProcessInfo.processInfo.environment
+    guard
+      let credentials = try? Credentials.load(from: Credentials.path(environment: environment)),
+      let token = credentials.servers[server]
+    else { return nil }
+    let engine = SyncEngine(
+      workspace: workspace, transport: HTTPTransport(baseURL: base, token: token, timeout: 15),
+      deviceName: "\(ProcessInfo.processInfo.hostName):\(workspace.folderPath)")
+    return BackgroundSync(engine: engine)
   }
 
   /// The workspace PATH names, indexing PATH into it first when it is not one yet.
