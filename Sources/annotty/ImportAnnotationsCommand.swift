@@ -47,6 +47,7 @@ struct ImportAnnotationsCommand: ParsableCommand {
     var added = 0
     var updated = 0
     var unchanged = 0
+    var edits: [AnnotationEdit] = []
     do {
       for annotation in annotations {
         if let stored = try opened.annotations.annotation(id: annotation.id), !stored.isDeleted {
@@ -57,16 +58,17 @@ struct ImportAnnotationsCommand: ParsableCommand {
             unchanged += 1
             continue
           }
-          _ = try opened.annotations.apply(.update(before: stored.annotation, after: annotation))
+          edits.append(.update(before: stored.annotation, after: annotation))
           updated += 1
         } else {
-          _ = try opened.annotations.apply(.add(annotation))
+          edits.append(.add(annotation))
           added += 1
         }
       }
+      // One transaction: a failure part-way leaves the workspace as it was.
+      try opened.annotations.applyAll(edits)
     } catch {
-      throw InputError(
-        path: file, message: "stopped after \(added + updated) annotations: \(error)")
+      throw InputError(path: file, message: "nothing imported: \(error)")
     }
     print("\(added) added, \(updated) updated, \(unchanged) unchanged")
   }

@@ -21,6 +21,24 @@ import Workspace
     return copy
   }
 
+  @Test func applyAllIsAllOrNothing() throws {
+    let folder = TemporaryFolder("store-all")
+    defer { folder.remove() }
+    let workspace = try Workspace(folderPath: folder.path)
+    let store = workspace.annotations
+    let first = Samples.box(id: "00000000-0000-4000-8000-0000000000a1")
+    let second = Samples.box(id: "00000000-0000-4000-8000-0000000000a2")
+    #expect(throws: AnnotationEditError.self) {
+      try store.applyAll([.add(first), .add(second), .add(first)])
+    }
+    #expect(try store.allStored().isEmpty)
+    #expect(try store.pendingMutations().isEmpty)
+    let committed = try store.applyAll([.add(first), .add(second)])
+    #expect(committed.map(\.mutation.clientSeq) == [1, 2])
+    #expect(try Self.outline(store).count == 2)
+    #expect(try store.undo()?.edit == .delete(Self.revised(second, 1)))
+  }
+
   @Test func editsUndoAndRedoWriteExactHistoryAndOutboxRows() throws {
     let folder = TemporaryFolder("store")
     defer { folder.remove() }

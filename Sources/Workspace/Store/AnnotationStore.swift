@@ -30,6 +30,27 @@ public struct AnnotationStore: Sendable {
     }
   }
 
+  /// Applies several edits in ONE transaction (an import, pre-labels): all of them or none, each
+  /// with its own history step and outbox mutation, as if applied one by one.
+  @discardableResult
+  public func applyAll(_ edits: [AnnotationEdit]) throws -> [CommittedEdit] {
+    guard !edits.isEmpty else { return [] }
+    let now = clock()
+    return try database.workspaceWrite { db in
+      var committed: [CommittedEdit] = []
+      committed.reserveCapacity(edits.count)
+      let cursor = try EditHistoryRows.cursor(db)
+      try db.execute(sql: "DELETE FROM edit_history WHERE seq > ?", arguments: [cursor])
+      for edit in edits {
+        let applied = try Self.commit(edit, restampingAt: nil, now: now, in: db)
+        let seq = try EditHistoryRows.append(applied.edit, doneAt: now, in: db)
+        try EditHistoryRows.setCursor(seq, in: db)
+        committed.append(applied)
+      }
+      return committed
+    }
+  }
+
   /// Undoes the newest done edit (its inverse becomes a new revision and an outbox mutation);
   /// nil when there is nothing to undo.
   @discardableResult
