@@ -17,6 +17,8 @@ struct DecodedFrame: Sendable {
   var slicePosition: Double?
   /// `HU` for CT, else empty.
   var unit: String
+  /// How much taller than wide a pixel is (Pixel Spacing rows / columns).
+  var pixelAspect: Double = 1
 
   var facts: FrameFacts {
     FrameFacts(windows: windows, automatic: automatic, slicePosition: slicePosition)

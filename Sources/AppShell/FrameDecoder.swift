@@ -33,7 +33,8 @@ enum FrameDecoder {
         pixels: pixels, modality: settings.modality, padding: settings.padding,
         invertsByDefault: settings.invert, windows: windows, automatic: automatic, color: color,
         slicePosition: slicePosition(file.dataSet, frame: index),
-        unit: modality == "CT" && settings.modality != .identity ? "HU" : "")
+        unit: modality == "CT" && settings.modality != .identity ? "HU" : "",
+        pixelAspect: PixelAspect(dataSet: file.dataSet, frameIndex: index).heightOverWidth)
     }
   }
 

@@ -1,17 +1,19 @@
-/// Samples an image into a viewport of display pixels through a scale and an offset (zoom and
-/// pan): `display = image * scale + offset`, bilinear, black where the image does not reach.
+/// Samples an image into a viewport of display pixels through scales and offsets (zoom, pan and
+/// the pixel aspect): `display = image * scale + offset` per axis, bilinear, black where the image
+/// does not reach.
 ///
 /// Bilinear weights are 8-bit fixed point and computed once per column and once per row, so the
 /// per-pixel cost is four loads and a few integer operations.
 public enum ViewportSampler {
   /// `image` seen through the transform in a `width` x `height` viewport.
   public static func sample(
-    _ image: GrayImage, width: Int, height: Int, scale: Double, offsetX: Double, offsetY: Double
+    _ image: GrayImage, width: Int, height: Int, scale: Double, scaleY: Double? = nil,
+    offsetX: Double, offsetY: Double
   ) -> GrayImage {
     let plan = Plan(
       sourceWidth: image.isConsistent ? image.width : 0,
       sourceHeight: image.isConsistent ? image.height : 0, width: width, height: height,
-      scale: scale, offsetX: offsetX, offsetY: offsetY)
+      scale: scale, scaleY: scaleY ?? scale, offsetX: offsetX, offsetY: offsetY)
     var output = [UInt8](repeating: 0, count: plan.width * plan.height)
     guard plan.hasOverlap else {
       return GrayImage(width: plan.width, height: plan.height, pixels: output)
@@ -41,12 +43,13 @@ public enum ViewportSampler {
 
   /// The same for an RGB image, channel by channel.
   public static func sample(
-    _ image: RGBImage, width: Int, height: Int, scale: Double, offsetX: Double, offsetY: Double
+    _ image: RGBImage, width: Int, height: Int, scale: Double, scaleY: Double? = nil,
+    offsetX: Double, offsetY: Double
   ) -> RGBImage {
     let plan = Plan(
       sourceWidth: image.isConsistent ? image.width : 0,
       sourceHeight: image.isConsistent ? image.height : 0, width: width, height: height,
-      scale: scale, offsetX: offsetX, offsetY: offsetY)
+      scale: scale, scaleY: scaleY ?? scale, offsetX: offsetX, offsetY: offsetY)
     var output = [UInt8](repeating: 0, count: plan.width * plan.height * 3)
     guard plan.hasOverlap else {
       return RGBImage(width: plan.width, height: plan.height, pixels: output)
@@ -102,19 +105,19 @@ private struct Plan {
   var hasOverlap: Bool { !columns.isEmpty && !rows.isEmpty }
 
   init(
-    sourceWidth: Int, sourceHeight: Int, width: Int, height: Int, scale: Double, offsetX: Double,
-    offsetY: Double
+    sourceWidth: Int, sourceHeight: Int, width: Int, height: Int, scale: Double, scaleY: Double,
+    offsetX: Double, offsetY: Double
   ) {
     // Guard against absurd viewports and transforms: nothing is drawn rather than trapping.
     self.width = min(max(0, width), 1 << 14)
     self.height = min(max(0, height), 1 << 14)
-    guard sourceWidth > 0, sourceHeight > 0, scale.isFinite, scale > 0, offsetX.isFinite,
-      offsetY.isFinite
+    guard sourceWidth > 0, sourceHeight > 0, scale.isFinite, scale > 0, scaleY.isFinite,
+      scaleY > 0, offsetX.isFinite, offsetY.isFinite
     else { return }
     (columnTaps, columns) = Self.taps(
       count: self.width, source: sourceWidth, scale: scale, offset: offsetX)
     (rowTaps, rows) = Self.taps(
-      count: self.height, source: sourceHeight, scale: scale, offset: offsetY)
+      count: self.height, source: sourceHeight, scale: scaleY, offset: offsetY)
   }
 
   /// Taps for `count` display positions, and the range of those that fall on the source.

@@ -122,6 +122,25 @@ import Testing
     #expect(zoomed == ImageToDisplay(scale: 4, offsetX: -96, offsetY: -64))
   }
 
+  /// Pixels twice as tall as wide (row spacing 1 mm, column spacing 0.5 mm) are drawn so.
+  @Test func nonSquarePixelsStretchTheHeight() {
+    let fit = ImageToDisplay.fitting(
+      ImageSize(columns: 64, rows: 32), width: 128, height: 128, heightOverWidth: 2)
+    #expect(fit == ImageToDisplay(scale: 2, scaleY: 4, offsetX: 0, offsetY: 0))
+    let gray = GrayImage(width: 64, height: 32, pixels: [UInt8](repeating: 0, count: 64 * 32))
+    let boxed = OverlayPainter.paint(
+      gray,
+      overlay: Overlay(
+        shapes: [
+          OverlayShape(
+            .box(BoundingBox(x: 0, y: 0, width: 64, height: 32)),
+            color: LabelColor(red: 255, green: 0, blue: 0))
+        ]), transform: fit)
+    // The box's bottom edge lies at display row 127 of a 64x32 canvas: it is clipped, the
+    // top edge is at row 0.
+    #expect(boxed.pixels[0] == 255)
+  }
+
   @Test func stateOverlayHasShapesDraftAndCrosshair() throws {
     var session = try Session.started()
     session.commitAll(try session.press("b <Enter><Right><Enter> <Tab>"))

@@ -28,6 +28,14 @@ import Testing
     #expect(Array(sampled.pixels.prefix(4)) == [0, 50, 150, 200])
   }
 
+  @Test func aTallerScaleStretchesRows() {
+    let image = GrayImage(width: 2, height: 2, pixels: [10, 20, 30, 40])
+    let sampled = ViewportSampler.sample(
+      image, width: 2, height: 4, scale: 1, scaleY: 2, offsetX: 0, offsetY: 0)
+    #expect(sampled.height == 4)
+    #expect(sampled.pixels[0] == 10 && sampled.pixels[6] == 30)
+  }
+
   @Test func overlayColorsGetRegistersAfterTheGrays() {
     let rgb = RGBImage(
       width: 3, height: 1, pixels: [0, 0, 0, 255, 255, 255, 255, 0, 0])
