@@ -117,7 +117,8 @@ var targets: [Target] = [
   .testTarget(
     name: "AppShellTests",
     dependencies: [
-      "AppShell", "AppCore", "Annotations", "Imaging", "TUIKit", "TerminalGraphics", "Workspace",
+      "AppShell", "AppCore", "Annotations", "DICOM", "Imaging", "TUIKit", "TerminalGraphics",
+      "Workspace",
     ]),
 ]
 

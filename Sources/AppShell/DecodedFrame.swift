@@ -11,6 +11,9 @@ struct DecodedFrame: Sendable {
   var invertsByDefault: Bool
   /// The file's window pairs; the auto window when it gives none.
   var windows: [WindowLevel]
+  /// What each of the file's own choices really is (a SIGMOID window, a VOI LUT), so choosing
+  /// it renders exactly as the file says rather than as a LINEAR window.
+  var fileVOI: [FileVOI] = []
   var automatic: WindowLevel?
   /// The RGB image of a color or palette frame, which no window changes.
   var color: RGBImage?
@@ -32,10 +35,10 @@ struct DecodedFrame: Sendable {
     if let color {
       return .color(invert ? RGBImage(inverting: color) : color)
     }
-    guard let window = window?.window else { return nil }
+    guard let level = window, let linear = level.window else { return nil }
+    let voi = fileVOI.first { $0.level == level }?.selection ?? .window(linear)
     let renderer = Renderer(
-      modality: modality, voi: .window(window), invert: invertsByDefault != invert,
-      padding: padding)
+      modality: modality, voi: voi, invert: invertsByDefault != invert, padding: padding)
     return .gray(try renderer.render(pixels))
   }
 
@@ -58,6 +61,12 @@ struct DecodedFrame: Sendable {
     }
     return SampledValue(value: modality.output(forStored: stored), unit: unit)
   }
+}
+
+/// One of the file's VOI choices and the window pair the screen shows for it.
+struct FileVOI: Sendable {
+  var level: WindowLevel
+  var selection: VOISelection
 }
 
 extension RGBImage {

@@ -26,12 +26,26 @@ enum FrameDecoder {
         color = try ColorRenderer.render(pixels, bitsStored: description.bitsStored)
       }
       let automatic = color == nil ? automaticWindow(pixels, settings: settings) : nil
-      var windows = settings.windows.map { WindowLevel(center: $0.center, width: $0.width) }
+      var choices = settings.windows.map {
+        FileVOI(level: WindowLevel(center: $0.center, width: $0.width), selection: .window($0))
+      }
+      if let lut = settings.voiLUT {
+        // Shown as the window spanning the table's input range; rendered through the table.
+        let descriptor = lut.table.descriptor
+        choices.append(
+          FileVOI(
+            level: WindowLevel(
+              center: Double(descriptor.firstMappedValue) + Double(descriptor.entryCount) / 2,
+              width: Double(max(1, descriptor.entryCount))),
+            selection: .lut(lut)))
+      }
+      var windows = choices.map(\.level)
       if windows.isEmpty, let automatic { windows = [automatic] }
       let modality = file.dataSet.string(.modality)?.trimmingCharacters(in: .whitespaces)
       return DecodedFrame(
         pixels: pixels, modality: settings.modality, padding: settings.padding,
-        invertsByDefault: settings.invert, windows: windows, automatic: automatic, color: color,
+        invertsByDefault: settings.invert, windows: windows, fileVOI: choices,
+        automatic: automatic, color: color,
         slicePosition: slicePosition(file.dataSet, frame: index),
         unit: modality == "CT" && settings.modality != .identity ? "HU" : "",
         pixelAspect: PixelAspect(dataSet: file.dataSet, frameIndex: index).heightOverWidth)
