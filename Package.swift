@@ -51,6 +51,26 @@ var targets: [Target] = [
       "DICOM", "Annotations", "TIFF", .product(name: "Crypto", package: "swift-crypto"),
       .product(name: "GRDB", package: "GRDB.swift"),
     ]),
+  // The sync server: routes, auth, the one policy function, the audit chain, the store.
+  .target(
+    name: "AnnottyServer",
+    dependencies: [
+      "SyncProtocol",
+      .product(name: "Hummingbird", package: "hummingbird"),
+      .product(name: "GRDB", package: "GRDB.swift"),
+      .product(name: "Crypto", package: "swift-crypto"),
+    ]),
+  .executableTarget(
+    name: "annotty-server",
+    dependencies: [
+      "AnnottyServer", "SyncProtocol",
+      .product(name: "Hummingbird", package: "hummingbird"),
+      .product(name: "ArgumentParser", package: "swift-argument-parser"),
+    ]),
+  .executableTarget(
+    name: "SyncBenchmark",
+    dependencies: ["SyncClient", "SyncProtocol", "Workspace", "Annotations"],
+    path: "Benchmarks/SyncBenchmark"),
   // Push / pull against annotty-server: the engine and the HTTP transport.
   .target(name: "SyncClient", dependencies: ["Workspace", "Annotations", "SyncProtocol"]),
   .executableTarget(
@@ -115,6 +135,20 @@ var targets: [Target] = [
     ]),
   .testTarget(name: "EndToEndTests", dependencies: ["annotty", "TestSupport"]),
   .testTarget(
+    name: "AnnottyServerTests",
+    dependencies: [
+      "AnnottyServer", "SyncProtocol", "annotty-server",
+      .product(name: "Hummingbird", package: "hummingbird"),
+      .product(name: "HummingbirdTesting", package: "hummingbird"),
+      .product(name: "GRDB", package: "GRDB.swift"),
+    ]),
+  .testTarget(
+    name: "SyncTests",
+    dependencies: [
+      "SyncClient", "SyncProtocol", "Workspace", "Annotations", "TestSupport", "annotty-server",
+      "annotty",
+    ]),
+  .testTarget(
     name: "AppShellTests",
     dependencies: [
       "AppShell", "AppCore", "Annotations", "DICOM", "Imaging", "TUIKit", "TerminalGraphics",
@@ -126,13 +160,15 @@ let package = Package(
   name: "annotty",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "annotty", targets: ["annotty"])
+    .executable(name: "annotty", targets: ["annotty"]),
+    .executable(name: "annotty-server", targets: ["annotty-server"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: targets,
   swiftLanguageModes: [.v6]

@@ -120,6 +120,29 @@ import Workspace
         ], nextCursor: 17) == 0)
   }
 
+  /// The change log holds every revision; a page with an older one than what is here must not
+  /// take the annotation back (the fault test found this: the next edit then conflicted).
+  @Test func anOlderPulledRevisionNeverReplacesANewerOne() throws {
+    defer { folder.remove() }
+    let workspace = try open()
+    let box = Samples.box()
+    try workspace.annotations.apply(.add(box))
+    let stored = try #require(try workspace.annotations.annotation(id: box.id)?.annotation)
+    var moved = stored
+    moved.shape = .box(BoundingBox(x: 77, y: 20, width: 30, height: 40))
+    try workspace.annotations.apply(.update(before: stored, after: moved))
+    try workspace.sync.record([
+      PushResultRecord(clientSeq: 1, outcome: .applied(revision: 1)),
+      PushResultRecord(clientSeq: 2, outcome: .applied(revision: 2)),
+    ])
+    let changed = try workspace.sync.applyPulled(
+      [try theirs(box, revision: 1, x: 10, author: "reader1")], nextCursor: 1)
+    #expect(changed == 0)
+    let now = try #require(try workspace.annotations.annotation(id: box.id)?.annotation)
+    #expect(now.revision == 2)
+    #expect(now.shape == .box(BoundingBox(x: 77, y: 20, width: 30, height: 40)))
+  }
+
   @Test func anotherProjectStartsOverWithTheOutboxNumberedFromOne() throws {
     defer { folder.remove() }
     let workspace = try open()

@@ -114,6 +114,17 @@ public struct SyncLedger: Sendable {
               server.deleted, server.author, now.description,
             ])
         case .rejected(let code):
+          // The server kept its revision: later pulls of it must be able to replace mine.
+          let later =
+            try Bool.fetchOne(
+              db,
+              sql:
+                "SELECT EXISTS (SELECT 1 FROM outbox WHERE annotation_id = ? AND client_seq > ?)",
+              arguments: [mutation.annotationID, mutation.clientSeq]) ?? false
+          if !later, var stored = try AnnotationRows.fetch(id: mutation.annotationID, in: db) {
+            stored.annotation.revision = max(1, mutation.baseRevision)
+            try AnnotationRows.write(stored, in: db)
+          }
           try db.execute(
             sql: """
               INSERT OR REPLACE INTO sync_rejection (client_seq, annotation_id, name, code, body,
@@ -164,12 +175,10 @@ public struct SyncLedger: Sendable {
         guard var annotation = try? AnnotationJSON.decode(Annotation.self, from: version.body),
           annotation.id == version.annotationID
         else { continue }
+        // The change log holds every revision: a page may carry an older one than what is
+        // here already (my own later edits, acknowledged), which must not go back in time.
         let current = try AnnotationRows.fetch(id: version.annotationID, in: db)
-        if let current, current.annotation.revision == version.revision,
-          current.isDeleted == version.deleted
-        {
-          continue
-        }
+        if let current, current.annotation.revision >= version.revision { continue }
         annotation.revision = version.revision
         try AnnotationRows.write(
           StoredAnnotation(annotation: annotation, isDeleted: version.deleted), in: db)
