@@ -29,6 +29,11 @@ var targets: [Target] = [
   .target(name: "Codecs", dependencies: ["DICOM", "CCodecShims", "CCharLS"]),
   .target(name: "Imaging", dependencies: ["DICOM", "CZlib"], exclude: ["README.md"]),
   .target(name: "SampleData", dependencies: ["DICOM"]),
+  // PS3.15 Annex E de-identification: data sets in, data sets out (pure).
+  .target(
+    name: "Deidentification",
+    dependencies: ["DICOM", .product(name: "Crypto", package: "swift-crypto")],
+    exclude: ["README.md"]),
   .target(name: "TIFF", dependencies: ["CTIFF", "CTIFFShims"]),
   .target(name: "TOMLSupport", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
   .target(name: "Annotations", dependencies: ["TOMLSupport"], exclude: ["labels.example.toml"]),
@@ -93,6 +98,7 @@ var targets: [Target] = [
     dependencies: [
       "DICOM", "Codecs", "Imaging", "TerminalGraphics", "TerminalIO", "SampleData", "Workspace",
       "Annotations", "AppCore", "AppShell", "TUIKit", "TerminalNcurses", "SyncClient",
+      "Deidentification",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
   .executableTarget(
@@ -134,6 +140,9 @@ var targets: [Target] = [
       .product(name: "GRDB", package: "GRDB.swift"),
     ]),
   .testTarget(name: "EndToEndTests", dependencies: ["annotty", "TestSupport"]),
+  .testTarget(
+    name: "DeidentificationTests", dependencies: ["Deidentification", "DICOM", "TestSupport"],
+    exclude: ["Oracle"]),
   .testTarget(
     name: "AnnottyServerTests",
     dependencies: [

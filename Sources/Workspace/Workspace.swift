@@ -22,6 +22,8 @@ public final class Workspace: Sendable {
   public let annotations: AnnotationStore
   /// What sync pushes, pulled changes, conflicts and rejections.
   public let sync: SyncLedger
+  /// Facts about the workspace as a whole (de-identified or not).
+  public let settings: WorkspaceSettings
 
   /// Opens (creating when missing) the workspace at `folderPath`; `clock` stamps undo, redo and
   /// outbox rows, so tests can fix it.
@@ -51,6 +53,7 @@ public final class Workspace: Sendable {
     index = WorkspaceIndex(database: database)
     annotations = AnnotationStore(database: database, clock: clock)
     sync = SyncLedger(database: database, clock: clock)
+    settings = WorkspaceSettings(database: database)
   }
 
   /// The path of `annotty.sqlite` in this workspace.

@@ -10,6 +10,7 @@ struct Annotty: ParsableCommand {
       InfoCommand.self, PixelsCommand.self, RenderCommand.self, ShowCommand.self,
       SampleCommand.self, ImportCommand.self, ListCommand.self, ExportCommand.self,
       ImportAnnotationsCommand.self, OpenCommand.self, LoginCommand.self, SyncCommand.self,
+      DeidCommand.self,
     ]
   )
 }

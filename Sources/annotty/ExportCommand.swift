@@ -27,6 +27,7 @@ struct ExportCommand: ParsableCommand {
   @Option(help: "Output folder (created if missing).") var out: String
   @Option(help: "Shares of train,val,test (or train,test) in percent.") var split = "80,10,10"
   @Option(help: "Seed of the patient split.") var seed: UInt64 = 0
+  @OptionGroup var phi: PHIGuard
 
   func validate() throws {
     do {
@@ -38,6 +39,7 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     let opened = try workspace.openExisting()
+    try phi.check(opened, path: workspace.path, doing: "export")
     let schema = try LabelSchemaFile.load(workspace: workspace.path)
     let annotations: [Annotation]
     let tree: [PatientNode]

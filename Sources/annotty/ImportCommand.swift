@@ -17,11 +17,34 @@ struct ImportCommand: ParsableCommand {
   @Argument(help: "Files or folders to import.") var paths: [String]
   @OptionGroup var workspace: WorkspaceOption
   @Flag(help: "Copy the files into the workspace's images/ folder first.") var copy = false
+  @Flag(
+    help:
+      "De-identify the files into the workspace's images/ folder first and mark the workspace (see annotty deid --help)."
+  )
+  var deid = false
+  @OptionGroup var deidOptions: DeidOptions
 
   func run() throws {
     let opened = try workspace.open()
+    let marked = try opened.settings.deidentificationMethod()
     var sources = paths
-    if copy { sources = try copyIntoWorkspace(paths, workspace: workspace.path) }
+    if deid {
+      let indexed = try opened.index.instanceCount()
+      guard marked != nil || indexed == 0 else {
+        throw InputError(
+          path: workspace.path,
+          message:
+            "this workspace already holds images that were not de-identified; use a new workspace for --deid"
+        )
+      }
+      sources = try deidentifyIntoWorkspace(opened)
+    } else if marked != nil {
+      throw InputError(
+        path: workspace.path,
+        message: "this workspace holds de-identified images only: import with --deid")
+    } else if copy {
+      sources = try copyIntoWorkspace(paths, workspace: workspace.path)
+    }
     let bar = ProgressBar(label: "importing")
     let report: ImportReport
     do {
@@ -51,6 +74,22 @@ struct ImportCommand: ParsableCommand {
     for failure in report.failures.prefix(20) {
       FileHandle.standardError.write(Data("annotty: \(failure)\n".utf8))
     }
+  }
+
+  /// De-identified copies under images/ (new UIDs as names), then the mark.
+  private func deidentifyIntoWorkspace(_ opened: Workspace) throws -> [String] {
+    let images = URL(fileURLWithPath: workspace.path).appendingPathComponent("images").path
+    let cleaner = try deidOptions.fileDeidentifier()
+    var summary = DeidSummary()
+    var written: [String] = []
+    for path in try FileWalker.files(under: paths) {
+      let outcome = cleaner.deidentify(path, into: images)
+      if case .written(let target, _) = outcome { written.append(target) }
+      summary.add(path, outcome)
+    }
+    summary.print(to: images)
+    try opened.settings.markDeidentified(method: cleaner.method)
+    return written
   }
 
   private func copyIntoWorkspace(_ paths: [String], workspace: String) throws -> [String] {

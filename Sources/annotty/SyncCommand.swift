@@ -28,6 +28,7 @@ struct SyncCommand: AsyncParsableCommand {
     help: ArgumentHelp(
       "Settle a conflict: the annotation id, then mine, theirs or both.", valueName: "ID CHOICE"))
   var resolve: [String] = []
+  @OptionGroup var phi: PHIGuard
 
   func validate() throws {
     guard interval > 0 else { throw ValidationError("--interval must be positive") }
@@ -50,6 +51,7 @@ struct SyncCommand: AsyncParsableCommand {
       }
       print("conflict on \(resolve[0]) settled: \(choice.rawValue)")
     }
+    try phi.check(opened, path: workspace.path, doing: "sync")
     let engine = try makeEngine(opened)
     repeat {
       let report = try await runWithRetries(engine)

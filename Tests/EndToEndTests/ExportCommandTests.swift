@@ -44,7 +44,7 @@ import Testing
 
     let coco = try CommandRunner.run(
       CommandRunner.annotty,
-      ["export", "-w", workspace, "--format", "coco", "--out", out + "/coco"])
+      ["export", "--allow-phi", "-w", workspace, "--format", "coco", "--out", out + "/coco"])
     #expect(coco.status == 0, "\(coco.stderr)")
     #expect(
       coco.text.contains("train: 2 patients, 64 images, 2 annotations (hemorrhage 1, mass 1)"))
@@ -62,7 +62,7 @@ import Testing
 
     let yolo = try CommandRunner.run(
       CommandRunner.annotty,
-      ["export", "-w", workspace, "--format", "yolo", "--out", out + "/yolo"])
+      ["export", "--allow-phi", "-w", workspace, "--format", "yolo", "--out", out + "/yolo"])
     #expect(yolo.status == 0, "\(yolo.stderr)")
     let sop = try uid("SOPInstanceUID", in: slice)
     let labels = try String(
@@ -71,7 +71,8 @@ import Testing
       labels == "0 0.634766 0.390625 0.097656 0.078125\n2 0.253906 0.244141 0.117188 0.097656\n")
 
     let csv = try CommandRunner.run(
-      CommandRunner.annotty, ["export", "-w", workspace, "--format", "csv", "--out", out + "/csv"])
+      CommandRunner.annotty,
+      ["export", "--allow-phi", "-w", workspace, "--format", "csv", "--out", out + "/csv"])
     #expect(csv.status == 0)
     let rows = try String(contentsOfFile: out + "/csv/classifications.csv", encoding: .utf8)
       .split(separator: "\n")
@@ -81,7 +82,7 @@ import Testing
     #expect(
       try CommandRunner.run(
         CommandRunner.annotty,
-        ["export", "-w", workspace, "--format", "jsonl", "--out", out + "/a"]
+        ["export", "--allow-phi", "-w", workspace, "--format", "jsonl", "--out", out + "/a"]
       ).status == 0)
     let second = root.appendingPathComponent("ws2").path
     #expect(
@@ -92,7 +93,8 @@ import Testing
       ).status == 0)
     #expect(
       try CommandRunner.run(
-        CommandRunner.annotty, ["export", "-w", second, "--format", "jsonl", "--out", out + "/b"]
+        CommandRunner.annotty,
+        ["export", "--allow-phi", "-w", second, "--format", "jsonl", "--out", out + "/b"]
       ).status == 0)
     let first = try String(contentsOfFile: out + "/a/annotations.jsonl", encoding: .utf8)
     let again = try String(contentsOfFile: out + "/b/annotations.jsonl", encoding: .utf8)

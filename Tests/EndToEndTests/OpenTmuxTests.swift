@@ -57,7 +57,8 @@ import Testing
     // What the workspace holds, through the JSONL export.
     let out = root.appendingPathComponent("export").path
     let exported = try CommandRunner.run(
-      CommandRunner.annotty, ["export", "-w", sample, "--format", "jsonl", "--out", out])
+      CommandRunner.annotty,
+      ["export", "--allow-phi", "-w", sample, "--format", "jsonl", "--out", out])
     #expect(exported.status == 0, "\(exported.stderr)")
     let lines = try String(contentsOfFile: out + "/annotations.jsonl", encoding: .utf8)
       .split(separator: "\n").map(String.init)

@@ -22,12 +22,12 @@ import Workspace
       #expect(try Int.fetchOne(db, sql: "PRAGMA foreign_keys") == 1)
       let applied = try String.fetchAll(
         db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
-      #expect(applied == ["v1-index", "v2-annotations", "v3-sync"])
+      #expect(applied == ["v1-index", "v2-annotations", "v3-sync", "v4-settings"])
       #expect(applied == WorkspaceMigrations.names)
       for table in [
         "patient", "study", "series", "instance", "stack", "frame", "annotation",
         "edit_history", "history_cursor", "outbox", "sync_state", "sync_conflict",
-        "sync_rejection",
+        "sync_rejection", "workspace_setting",
       ] {
         #expect(try db.tableExists(table), "table \(table)")
       }

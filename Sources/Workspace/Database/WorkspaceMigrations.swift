@@ -16,6 +16,7 @@ public enum WorkspaceMigrations {
     migrator.registerMigration("v1-index", migrate: createIndex)
     migrator.registerMigration("v2-annotations", migrate: createAnnotations)
     migrator.registerMigration("v3-sync", migrate: createSync)
+    migrator.registerMigration("v4-settings", migrate: createSettings)
     return migrator
   }
 
@@ -169,6 +170,17 @@ public enum WorkspaceMigrations {
           code TEXT NOT NULL,
           body TEXT NOT NULL,
           rejected_at TEXT NOT NULL
+        );
+        """)
+  }
+
+  /// Facts about the workspace as a whole, such as whether its images were de-identified.
+  private static func createSettings(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE workspace_setting (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
         );
         """)
   }

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Deidentification
+import Foundation
+import Workspace
+
+/// `annotty deid`: de-identified copies of DICOM files (PS3.15 Basic Profile).
+struct DeidCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "deid",
+    abstract: "Write de-identified copies of DICOM files (PS3.15 Annex E Basic Profile).",
+    discussion: DeidOptions.discussion)
+
+  @Argument(help: "DICOM files or folders.") var inputs: [String]
+  @Option(help: "The folder for the copies (STUDY/SERIES/SOP.dcm, new UIDs).") var out: String
+  @OptionGroup var deid: DeidOptions
+
+  func run() throws {
+    let files = try FileWalker.files(under: inputs)
+    let cleaner = try deid.fileDeidentifier()
+    var summary = DeidSummary()
+    for path in files { summary.add(path, cleaner.deidentify(path, into: out)) }
+    summary.print(to: out)
+    if summary.failed > 0 { throw ExitCode(2) }
+  }
+}
+
+/// Options shared by `annotty deid` and `annotty import --deid`.
+struct DeidOptions: ParsableArguments {
+  static let discussion = """
+    Applies the Basic Application Level Confidentiality Profile of PS3.15 Annex E (the table is
+    generated from the standard by Scripts/generate-deid-profile; the edition is written into
+    De-identification Method): identifying attributes removed, emptied or replaced at any depth,
+    private elements removed, UIDs replaced by a keyed hash (the same key gives the same UIDs in
+    every run and file, so references stay intact), Patient ID and Name replaced by a keyed
+    pseudonym (patient-level splits still work), Patient Identity Removed = YES.
+
+    The key lives in --key-file (default $XDG_CONFIG_HOME/annotty/deid.key), created with mode
+    0600 on first use. Keep it and back it up: without it, files de-identified later get other
+    UIDs and pseudonyms and no longer match the earlier ones; with it, someone who knows an
+    original UID or Patient ID can recompute its replacement, so guard it like PHI.
+
+    Files that may carry burned-in text (Burned In Annotation = YES, ultrasound, secondary
+    capture) are skipped unless a --rules entry gives rectangles to blank for them (then the copy
+    is uncompressed and says Burned In Annotation = NO), or --keep-flagged says you checked them.
+    Rules: one per line, "manufacturer | model | ROWSxCOLS | x,y,w,h; x,y,w,h" (* matches any).
+    """
+
+  @Option(help: "The key file (created with mode 0600 when missing).") var keyFile: String?
+  @Option(help: "Redaction rules for burned-in text.") var rules: String?
+  @Flag(help: "Shift dates by a keyed per-patient offset instead of removing them.")
+  var shiftDates = false
+  @Flag(help: "Also write files with burned-in risk that no rule redacts (after checking them).")
+  var keepFlagged = false
+
+  func fileDeidentifier() throws -> FileDeidentifier {
+    let environment = ProcessInfo.processInfo.environment
+    let path = keyFile ?? DeidentificationKeyFile.defaultPath(environment: environment)
+    let (key, created) = try DeidentificationKeyFile.load(path)
+    if created {
+      FileHandle.standardError.write(
+        Data(
+          "annotty: created the key \(path) (mode 0600); keep it: see annotty deid --help\n".utf8))
+    }
+    var parsed = RedactionRules(rules: [])
+    if let rules {
+      guard let bytes = FileManager.default.contents(atPath: rules) else {
+        throw InputError(path: rules, message: "cannot be read")
+      }
+      do {
+        parsed = try RedactionRules.parse(Array(bytes))
+      } catch {
+        throw InputError(path: rules, message: "\(error)")
+      }
+    }
+    return FileDeidentifier(
+      deidentifier: Deidentifier(
+        key: key, options: DeidentificationOptions(retainLongitudinalModifiedDates: shiftDates)),
+      rules: parsed, keepsFlagged: keepFlagged)
+  }
+}
+
+/// Counts and messages of a de-identification run.
+struct DeidSummary {
+  var written = 0
+  var redacted = 0
+  var flagged: [(String, [String])] = []
+  var failures: [(String, String)] = []
+  var failed: Int { failures.count }
+
+  mutating func add(_ path: String, _ outcome: FileDeidentifier.Outcome) {
+    switch outcome {
+    case .written(_, let rectangles):
+      written += 1
+      if rectangles > 0 { redacted += 1 }
+    case .flagged(let reasons): flagged.append((path, reasons))
+    case .failed(let message): failures.append((path, message))
+    }
+  }
+
+  func print(to folder: String) {
+    Swift.print(
+      "\(written) files de-identified into \(folder) (\(redacted) redacted), "
+        + "\(flagged.count) skipped for burned-in risk, \(failures.count) failed")
+    for (path, reasons) in flagged {
+      Swift.print(
+        "skipped \(path): may carry burned-in text (\(reasons.joined(separator: ", "))); "
+          + "add a --rules entry, or --keep-flagged after checking it")
+    }
+    for (path, message) in failures.prefix(50) {
+      FileHandle.standardError.write(Data("annotty: \(path): \(message)\n".utf8))
+    }
+  }
+}
