@@ -53,7 +53,8 @@ var targets: [Target] = [
   .target(
     name: "Workspace",
     dependencies: [
-      "DICOM", "Annotations", "TIFF", .product(name: "Crypto", package: "swift-crypto"),
+      "DICOM", "Annotations", "TIFF", "Deidentification",
+      .product(name: "Crypto", package: "swift-crypto"),
       .product(name: "GRDB", package: "GRDB.swift"),
     ]),
   // The sync server: routes, auth, the one policy function, the audit chain, the store.

@@ -21,6 +21,9 @@ public struct StackInfo: Sendable, Equatable {
   public var description: String
   /// The Study Description of the stack's study, for a workspace that holds several studies.
   public var studyDescription: String?
+  /// Why some of the stack's pixels may carry burned-in text (ultrasound, secondary capture,
+  /// Burned In Annotation YES); nil when nothing suggests it.
+  public var burnedInRisk: String?
   /// Image size in pixels, so the crosshair can be kept inside the image before decoding.
   public var size: ImageSize
   /// Pixel spacing in mm (row spacing, column spacing), when the file gives one.
@@ -38,6 +41,7 @@ public struct StackInfo: Sendable, Equatable {
     self.id = id
     self.description = description
     self.studyDescription = studyDescription
+    self.burnedInRisk = nil
     self.size = size
     self.pixelSpacing = pixelSpacing
     self.frames = frames
@@ -53,7 +57,8 @@ public struct StackInfo: Sendable, Equatable {
 
   public static func == (lhs: StackInfo, rhs: StackInfo) -> Bool {
     lhs.id == rhs.id && lhs.description == rhs.description
-      && lhs.studyDescription == rhs.studyDescription && lhs.size == rhs.size
+      && lhs.studyDescription == rhs.studyDescription && lhs.burnedInRisk == rhs.burnedInRisk
+      && lhs.size == rhs.size
       && lhs.pixelSpacing?.rows == rhs.pixelSpacing?.rows
       && lhs.pixelSpacing?.columns == rhs.pixelSpacing?.columns && lhs.frames == rhs.frames
       && lhs.slicePositions == rhs.slicePositions

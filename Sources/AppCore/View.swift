@@ -142,6 +142,7 @@ public enum AppView {
     if let readout = state.crosshairReadout { position.append(readout) }
     var right = ["\(NumberText.trimmed(state.zoom, decimals: 2))x"]
     right += state.modeIndicators
+    if stack?.burnedInRisk != nil { right.append("burned-in text?") }
     if !state.syncStatus.isEmpty { right.append(state.syncStatus) }
     if !state.conflicts.isEmpty {
       right.append("\(state.conflicts.count) conflict\(state.conflicts.count == 1 ? "" : "s")")

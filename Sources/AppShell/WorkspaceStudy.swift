@@ -36,6 +36,7 @@ public struct WorkspaceStudy: Sendable {
                     seriesInstanceUID: series.seriesInstanceUID,
                     sopInstanceUID: $0.sopInstanceUID ?? "", frame: $0.frameNumber)
                 }))
+            stacks[stacks.count - 1].burnedInRisk = usable.lazy.compactMap(\.burnedInRisk).first
             locations.append(usable.map { FrameLocation(path: $0.path, frame: $0.frameNumber) })
           }
         }

@@ -68,6 +68,11 @@ struct ImportCommand: ParsableCommand {
       print("\(folder): imported the files its DICOMDIR lists")
     }
     for stale in report.staleDICOMDIRs { print("\(stale); walked the folder instead") }
+    if report.burnedInRisk > 0 {
+      print(
+        "\(report.burnedInRisk) images may carry burned-in text (ultrasound, secondary capture or "
+          + "Burned In Annotation YES): annotty deid skips them unless redaction rules cover them")
+    }
     if report.stacks > 0 {
       print("\(report.stacks) stacks assembled, \(report.warnings) warnings (see annotty ls)")
     }

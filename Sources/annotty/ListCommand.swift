@@ -32,6 +32,11 @@ struct ListCommand: ParsableCommand {
             "    \(series.modality ?? "??") \(number)\(series.seriesDescription ?? "")  "
               + "\(series.instanceCount) files, \(series.frameCount) frames, "
               + "\(series.annotationCount) annotations")
+          if series.burnedInRiskCount > 0 {
+            print(
+              "      warning: \(series.burnedInRiskCount) files may carry burned-in text; "
+                + "de-identify with redaction rules before sharing")
+          }
           for stack in series.stacks {
             let spacing = stack.sliceSpacing.map { String(format: ", %.2f mm apart", $0) } ?? ""
             let name = stack.label.isEmpty ? "stack" : "stack \(stack.label)"

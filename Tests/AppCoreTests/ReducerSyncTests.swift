@@ -28,4 +28,13 @@ import Testing
     #expect(session.state.statusMessage.hasPrefix("usage: :resolve"))
     #expect(try session.press(":sync<Enter>") == [.syncNow])
   }
+
+  @Test func aStackWithBurnedInRiskSaysSoInTheStatusLine() throws {
+    var state = try Fixtures.state()
+    state.study.stacks[0].burnedInRisk = "ultrasound (modality US)"
+    let frame = AppView.view(state, theme: .fallback, size: state.screenSize)
+    let row = state.screenSize.rows - 2
+    let status = (0..<frame.screen.width).map { frame.screen[$0, row].text }.joined()
+    #expect(status.contains("burned-in text?"), "\(status)")
+  }
 }

@@ -101,6 +101,20 @@ import Testing
     #expect(syncRefused.status == 2 && syncRefused.stderr.contains("--allow-phi"))
   }
 
+  @Test func importAndListFlagBurnedInRisk() throws {
+    let files = try Self.testFiles()
+    let workspace = FileManager.default.temporaryDirectory
+      .appendingPathComponent("annotty-burned-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: workspace) }
+    let imported = try CommandRunner.run(
+      CommandRunner.annotty,
+      ["import", "\(files)/SC_rgb_rle.dcm", "\(files)/CT_small.dcm", "-w", workspace])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.text.contains("1 images may carry burned-in text"), "\(imported.text)")
+    let listed = try CommandRunner.run(CommandRunner.annotty, ["ls", "-w", workspace])
+    #expect(listed.text.contains("1 files may carry burned-in text"), "\(listed.text)")
+  }
+
   static func relativeFiles(_ folder: String) throws -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
     return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".dcm") }.sorted()

@@ -1,3 +1,4 @@
+import Deidentification
 import DICOM
 import Foundation
 
@@ -38,10 +39,21 @@ public enum FileScanner {
       return .dicomImage(
         IndexedInstance(
           file: fingerprint, summary: summary, studyDate: file.dataSet.string(studyDate),
-          studyDescription: file.dataSet.string(studyDescription)))
+          studyDescription: file.dataSet.string(studyDescription),
+          headerJSON: Self.headerFacts(file.dataSet)))
     } catch {
       return .failed(error)
     }
+  }
+
+  /// Extra facts kept per file: why its pixels may carry burned-in text, when they may.
+  static func headerFacts(_ dataSet: DataSet) -> String? {
+    let risk = BurnedInRisk.assess(dataSet)
+    guard risk.isFlagged else { return nil }
+    let facts = ["burned_in_risk": risk.reasons.joined(separator: "; ")]
+    guard let data = try? JSONSerialization.data(withJSONObject: facts, options: [.sortedKeys])
+    else { return nil }
+    return String(decoding: data, as: UTF8.self)
   }
 
   private static let mediaStorageDirectory = "1.2.840.10008.1.3.10"

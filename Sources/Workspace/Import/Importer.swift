@@ -16,6 +16,8 @@ public struct ImportReport: Sendable {
   /// Folders imported from their DICOMDIR, and DICOMDIRs found stale (the folder was walked).
   public var foldersFromDICOMDIR: [String] = []
   public var staleDICOMDIRs: [String] = []
+  /// Imported images that may carry burned-in text (Burned In Annotation YES, US, SC).
+  public var burnedInRisk = 0
 
   public init() {}
 }
@@ -81,6 +83,7 @@ public struct Importer {
       switch FileScanner.scan(path: path) {
       case .dicomImage(let instance):
         if let series = instance.summary.seriesInstanceUID { touchedSeries.insert(series) }
+        if instance.headerJSON?.contains("burned_in_risk") == true { report.burnedInRisk += 1 }
         scanned[instance.file.path] = instance.summary
         batch.append(instance)
         if batch.count >= batchSize { try flush() }

@@ -26,6 +26,8 @@ public struct SeriesNode: Sendable, Hashable {
   public var frameCount: Int
   /// Annotations (not deleted) whose target is in this series.
   public var annotationCount: Int
+  /// Files whose pixels may carry burned-in text (see `BurnedInRisk`).
+  public var burnedInRiskCount: Int = 0
   /// In assembly order; empty until `replaceStacks` ran for the series.
   public var stacks: [StackNode]
 
@@ -54,4 +56,6 @@ public struct StackFrameLocation: Sendable, Hashable {
   public var sopInstanceUID: String?
   /// 1-based frame number in the file.
   public var frameNumber: Int
+  /// Why the file's pixels may carry burned-in text; nil when nothing suggests it.
+  public var burnedInRisk: String? = nil
 }

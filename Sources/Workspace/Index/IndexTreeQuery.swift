@@ -31,7 +31,9 @@ enum IndexTreeQuery {
           (SELECT COUNT(*) FROM frame f JOIN instance i ON i.id = f.instance_ref
             WHERE i.series_ref = se.id) AS frame_count,
           (SELECT COUNT(*) FROM annotation a WHERE a.series_uid = se.series_uid AND a.deleted = 0)
-            AS annotation_count
+            AS annotation_count,
+          (SELECT COUNT(*) FROM instance i WHERE i.series_ref = se.id
+            AND json_extract(i.header_json, '$.burned_in_risk') IS NOT NULL) AS burned_in_count
         FROM series se JOIN study st ON st.id = se.study_ref JOIN patient p ON p.id = st.patient_ref
         ORDER BY p.patient_id, p.id, st.study_date, st.study_uid, se.series_number, se.series_uid
         """)
@@ -40,7 +42,7 @@ enum IndexTreeQuery {
         seriesInstanceUID: row["series_uid"], modality: row["modality"],
         seriesNumber: row["series_number"], seriesDescription: row["series_description"],
         instanceCount: row["instance_count"], frameCount: row["frame_count"],
-        annotationCount: row["annotation_count"],
+        annotationCount: row["annotation_count"], burnedInRiskCount: row["burned_in_count"],
         stacks: stacksBySeries[row["series_ref"]] ?? [])
       let patientID: String = row["patient_id"]
       let studyUID: String = row["study_uid"]

@@ -101,14 +101,16 @@ public struct WorkspaceIndex: Sendable {
       try Row.fetchAll(
         db,
         sql: """
-          SELECT f.position_index, f.frame_number, i.path, i.sop_instance_uid
+          SELECT f.position_index, f.frame_number, i.path, i.sop_instance_uid,
+            json_extract(i.header_json, '$.burned_in_risk') AS burned_in_risk
           FROM frame f JOIN stack k ON k.id = f.stack_ref JOIN instance i ON i.id = f.instance_ref
           WHERE k.stack_key = ? ORDER BY f.position_index
           """, arguments: [key]
       ).map { row in
         StackFrameLocation(
           positionIndex: row["position_index"], path: row["path"],
-          sopInstanceUID: row["sop_instance_uid"], frameNumber: row["frame_number"])
+          sopInstanceUID: row["sop_instance_uid"], frameNumber: row["frame_number"],
+          burnedInRisk: row["burned_in_risk"])
       }
     }
   }
