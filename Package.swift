@@ -140,7 +140,7 @@ var targets: [Target] = [
       "Workspace", "Annotations", "DICOM", "SampleData", "TestSupport",
       .product(name: "GRDB", package: "GRDB.swift"),
     ]),
-  .testTarget(name: "EndToEndTests", dependencies: ["annotty", "TestSupport"]),
+  .testTarget(name: "EndToEndTests", dependencies: ["annotty", "TestSupport", "Annotations"]),
   .testTarget(
     name: "DeidentificationTests", dependencies: ["Deidentification", "DICOM", "TestSupport"],
     exclude: ["Oracle"]),

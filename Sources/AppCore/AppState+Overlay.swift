@@ -5,7 +5,9 @@ extension AppState {
   /// and the crosshair while a tool is active.
   public var overlay: Overlay {
     var shapes: [OverlayShape] = shapesOnImage.compactMap { annotation in
-      let color = schema.label(named: annotation.label)?.color ?? Self.unknownLabelColor
+      let color =
+        Redaction.isRedaction(annotation)
+        ? Redaction.color : schema.label(named: annotation.label)?.color ?? Self.unknownLabelColor
       let highlighted = annotation.id == selectedID
       switch annotation.shape {
       case .box(let box): return OverlayShape(.box(box), color: color, highlighted: highlighted)
@@ -16,7 +18,9 @@ extension AppState {
     }
     let drawing = mode == .box || mode == .polygon
     let draftColor =
-      currentLabel.flatMap { schema.label(named: $0)?.color } ?? Self.unknownLabelColor
+      tool == .redact
+      ? Redaction.color
+      : currentLabel.flatMap { schema.label(named: $0)?.color } ?? Self.unknownLabelColor
     if drawing, let first = draft.first {
       if mode == .box {
         shapes.append(OverlayShape(.box(Self.box(from: first, to: crosshair)), color: draftColor))

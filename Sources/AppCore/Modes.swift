@@ -23,6 +23,8 @@ public enum DrawingTool: String, Sendable, Hashable {
   case none
   case box
   case polygon
+  /// A box over burned-in text, blanked in de-identified copies.
+  case redact
 }
 
 /// A whole image pixel: column `x`, row `y`, from the top-left pixel.

@@ -8,10 +8,14 @@ extension AppState {
     draft.removeAll()
     crosshair = clamped(crosshair)
     let label = currentLabel ?? "no label"
-    report(
-      newTool == .box
-        ? "box (\(label)): arrows move, Enter places the corners"
-        : "polygon (\(label)): Enter adds a vertex, Ctrl-D closes")
+    switch newTool {
+    case .box: report("box (\(label)): arrows move, Enter places the corners")
+    case .polygon: report("polygon (\(label)): Enter adds a vertex, Ctrl-D closes")
+    case .redact:
+      report(
+        "redaction box over burned-in text (blanked by annotty deid): Enter places the corners")
+    case .none: break
+    }
   }
 
   mutating func moveCrosshair(dx: Int, dy: Int) {
@@ -26,7 +30,12 @@ extension AppState {
         return
       }
       draft.removeAll()
-      commitNewShape(.box(Self.box(from: first, to: crosshair)), now: now, effects: &effects)
+      let box = Self.box(from: first, to: crosshair)
+      if tool == .redact {
+        commitRedaction(box, now: now, effects: &effects)
+      } else {
+        commitNewShape(.box(box), now: now, effects: &effects)
+      }
     case .polygon:
       // Placing the first vertex again closes the polygon, as in most drawing tools.
       if draft.count >= 3, crosshair == draft.first {
@@ -70,6 +79,17 @@ extension AppState {
     let annotation = Annotation(
       id: idSource.makeID(), label: name, shape: shape, target: .image(image), author: author,
       createdAt: now)
+    effects.append(.commit(.add(annotation)))
+  }
+
+  /// A redaction box: its reserved label, whatever label is current.
+  private mutating func commitRedaction(
+    _ box: BoundingBox, now: Timestamp, effects: inout [Effect]
+  ) {
+    guard let image = currentImage else { return report("no image to annotate") }
+    let annotation = Annotation(
+      id: idSource.makeID(), label: Redaction.label, shape: .box(box), target: .image(image),
+      author: author, createdAt: now)
     effects.append(.commit(.add(annotation)))
   }
 

@@ -93,6 +93,7 @@ extension AppState {
       runCineCommand(command, effects: &effects)
     case "tool.box": startDrawing(.box)
     case "tool.polygon": startDrawing(.polygon)
+    case "tool.redact": startDrawing(.redact)
     case "cursor.left", "cursor.right", "cursor.up", "cursor.down", "cursor.leftLarge",
       "cursor.rightLarge", "cursor.upLarge", "cursor.downLarge":
       let (dx, dy) = Self.cursorStep(command.name)

@@ -1,3 +1,4 @@
+import Annotations
 import ArgumentParser
 import Deidentification
 import Foundation
@@ -10,17 +11,55 @@ struct DeidCommand: ParsableCommand {
     abstract: "Write de-identified copies of DICOM files (PS3.15 Annex E Basic Profile).",
     discussion: DeidOptions.discussion)
 
-  @Argument(help: "DICOM files or folders.") var inputs: [String]
+  @Argument(help: "DICOM files or folders (or none with --workspace).") var inputs: [String] = []
   @Option(help: "The folder for the copies (STUDY/SERIES/SOP.dcm, new UIDs).") var out: String
+  @Option(
+    name: [.customShort("w"), .customLong("workspace")],
+    help: "De-identify a workspace's images, blanking the redaction boxes drawn in annotty open.")
+  var workspace: String?
   @OptionGroup var deid: DeidOptions
 
+  func validate() throws {
+    guard !inputs.isEmpty || workspace != nil else {
+      throw ValidationError("give DICOM files or folders, or --workspace")
+    }
+  }
+
   func run() throws {
-    let files = try FileWalker.files(under: inputs)
+    var files = try inputs.isEmpty ? [] : FileWalker.files(under: inputs)
+    var boxes: [String: [RedactionRectangle]] = [:]
+    if let workspace {
+      let opened = try WorkspaceOption.parse(["-w", workspace]).openExisting()
+      files += try opened.index.fingerprints().keys.sorted()
+      boxes = try Self.redactionBoxes(opened)
+    }
     let cleaner = try deid.fileDeidentifier()
     var summary = DeidSummary()
-    for path in files { summary.add(path, cleaner.deidentify(path, into: out)) }
+    for path in files {
+      summary.add(path, cleaner.deidentify(path, into: out, extraRectangles: boxes))
+    }
     summary.print(to: out)
     if summary.failed > 0 { throw ExitCode(2) }
+  }
+
+  /// Redaction boxes by SOP Instance UID, in whole pixels covering each box.
+  static func redactionBoxes(_ workspace: Workspace) throws -> [String: [RedactionRectangle]] {
+    var boxes: [String: [RedactionRectangle]] = [:]
+    for annotation in try workspace.annotations.currentSet().annotations
+    where Redaction.isRedaction(annotation) {
+      guard case .box(let box) = annotation.shape, let image = annotation.target.image else {
+        continue
+      }
+      let left = Int(box.x.rounded(.down))
+      let top = Int(box.y.rounded(.down))
+      let right = Int((box.x + box.width).rounded(.up))
+      let bottom = Int((box.y + box.height).rounded(.up))
+      boxes[image.sopInstanceUID, default: []].append(
+        RedactionRectangle(
+          x: max(0, left), y: max(0, top), width: max(1, right - max(0, left)),
+          height: max(1, bottom - max(0, top))))
+    }
+    return boxes
   }
 }
 

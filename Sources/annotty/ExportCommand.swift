@@ -44,7 +44,10 @@ struct ExportCommand: ParsableCommand {
     let annotations: [Annotation]
     let tree: [PatientNode]
     do {
-      annotations = try opened.annotations.currentSet().annotations
+      // Redaction boxes mark burned-in text for de-identification; they are not findings.
+      // JSONL keeps them, as it round-trips the workspace.
+      let all = try opened.annotations.currentSet().annotations
+      annotations = format == .jsonl ? all : all.filter { !Redaction.isRedaction($0) }
       tree = try opened.index.tree()
     } catch {
       throw InputError(path: workspace.path, message: "cannot read the workspace: \(error)")

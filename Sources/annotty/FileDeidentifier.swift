@@ -22,7 +22,9 @@ struct FileDeidentifier {
 
   /// Cleans `path` and writes it under `folder` as STUDY/SERIES/SOP.dcm (new UIDs only: the
   /// original file name may itself carry PHI).
-  func deidentify(_ path: String, into folder: String) -> Outcome {
+  func deidentify(
+    _ path: String, into folder: String, extraRectangles: [String: [RedactionRectangle]] = [:]
+  ) -> Outcome {
     let file: DICOMFile
     do {
       file = try readDICOMFile(path)
@@ -30,7 +32,8 @@ struct FileDeidentifier {
       return .failed("\(error)")
     }
     let risk = BurnedInRisk.assess(file.dataSet)
-    let rectangles = rules.rectangles(for: file.dataSet)
+    let drawn = file.dataSet.string(.sopInstanceUID).flatMap { extraRectangles[$0] } ?? []
+    let rectangles = rules.rectangles(for: file.dataSet) + drawn
     if risk.isFlagged && rectangles.isEmpty && !keepsFlagged {
       return .flagged(reasons: risk.reasons)
     }

@@ -31,6 +31,20 @@ import Testing
     #expect(session.state.shapesOnImage == [expected])
   }
 
+  /// D draws a redaction box: the reserved label whatever label is current, drawn white.
+  @Test func redactionBoxesTakeTheReservedLabel() throws {
+    var session = try Session.started()
+    try session.press("3")
+    let effects = try session.press("D <Enter> <S-Right> <Enter>")
+    let added = try #require(effects.compactMap(\.addedAnnotation).first)
+    #expect(added.label == Redaction.label)
+    #expect(added.shape == .box(BoundingBox(x: 32, y: 32, width: 9, height: 1)))
+    #expect(session.state.tool == .redact && session.state.mode == .box)
+    session.commitAll(effects)
+    #expect(session.state.overlay.shapes.first?.color == Redaction.color)
+    #expect(LabelSchema.default.validate(added).isEmpty)
+  }
+
   @Test func shiftArrowsMoveEightPixelsAndStopAtTheEdge() throws {
     var session = try Session.started()
     try session.press("b <S-Right> <S-Down>")

@@ -1,3 +1,4 @@
+import Annotations
 import Foundation
 import TestSupport
 import Testing
@@ -118,5 +119,55 @@ import Testing
   static func relativeFiles(_ folder: String) throws -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
     return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".dcm") }.sorted()
+  }
+}
+
+extension DeidCommandTests {
+  /// A redaction box in the workspace (drawn with D in annotty open, or imported) is blanked in
+  /// the de-identified copy, and only there.
+  @Test func redactionBoxesOfAWorkspaceAreBlanked() throws {
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("annotty-redact-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let sample = root.appendingPathComponent("sample").path
+    _ = try CommandRunner.run(CommandRunner.annotty, ["sample", sample])
+    _ = try CommandRunner.run(CommandRunner.annotty, ["import", sample, "-w", sample])
+    let slice = sample + "/PHANTOM-0001/CT_HEAD/IM0036.dcm"
+    let uids = try PythonOracle.run(
+      "import sys, pydicom; d = pydicom.dcmread(sys.argv[1]); "
+        + "print(d.StudyInstanceUID, d.SeriesInstanceUID, d.SOPInstanceUID)",
+      arguments: [slice]
+    ).split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+    let box = Annotation(
+      id: "00000000-0000-4000-8000-00000000beef", label: Redaction.label,
+      shape: .box(BoundingBox(x: 230, y: 250, width: 50, height: 20)),
+      target: .image(
+        ImageReference(
+          studyInstanceUID: uids[0], seriesInstanceUID: uids[1], sopInstanceUID: uids[2])),
+      author: "tester", createdAt: Timestamp(millisecondsSinceEpoch: 1_780_000_000_000))
+    let line = try AnnotationJSON.line(box) + "\n"
+    let jsonl = root.appendingPathComponent("redact.jsonl").path
+    try line.write(toFile: jsonl, atomically: true, encoding: .utf8)
+    let imported = try CommandRunner.run(
+      CommandRunner.annotty, ["import-annotations", jsonl, "-w", sample])
+    #expect(imported.status == 0, "\(imported.stderr) \(imported.text)")
+
+    let out = root.appendingPathComponent("out").path
+    let result = try CommandRunner.run(
+      CommandRunner.annotty,
+      ["deid", "-w", sample, "--out", out, "--key-file", root.path + "/k"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.text.contains("(1 redacted)"), "\(result.text)")
+    // Inside the head both regions hold tissue; only the box is blank in the one redacted copy.
+    let check = try PythonOracle.run(
+      """
+      import sys, pathlib, pydicom
+      for path in pathlib.Path(sys.argv[1]).rglob('*.dcm'):
+          a = pydicom.dcmread(path).pixel_array
+          if a.ndim == 2 and a.shape[0] >= 300 and a[250:270, 230:280].max() == 0:
+              print(int(a[280:300, 230:280].min()))
+      """, arguments: [out])
+    let numbers = check.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+    #expect(numbers.count == 1 && numbers[0] > 0, "\(check)")
   }
 }

@@ -8,6 +8,13 @@ extension LabelSchema {
       issues += validateAnswers(annotation, to: question)
     } else if let label = label(named: annotation.label) {
       issues += validate(annotation, as: label, imageSize: imageSize)
+    } else if Redaction.isRedaction(annotation) {
+      // Not a finding: a box of burned-in text to blank, whatever the schema.
+      if annotation.target.level != .image {
+        issues.append(
+          .regionNeedsImageTarget(kind: annotation.kind, level: annotation.target.level))
+      }
+      issues += AnnotationChecks.geometry(annotation.shape, imageSize: imageSize)
     } else {
       issues.append(.unknownLabel(annotation.label))
     }

@@ -94,6 +94,8 @@ extension CommandCatalog {
       // Drawing.
       CommandDescription("tool.box", "Draw a box"),
       CommandDescription("tool.polygon", "Draw a polygon"),
+      CommandDescription(
+        "tool.redact", "Draw a redaction box over burned-in text (blanked by annotty deid)"),
       CommandDescription("cursor.left", "Crosshair one pixel left"),
       CommandDescription("cursor.right", "Crosshair one pixel right"),
       CommandDescription("cursor.up", "Crosshair one pixel up"),

@@ -1,5 +1,5 @@
-import Deidentification
 import DICOM
+import Deidentification
 import Foundation
 
 /// Reads one file's header (never its pixels) and classifies it for the index.
