@@ -142,7 +142,8 @@ var targets: [Target] = [
     ]),
   .testTarget(name: "EndToEndTests", dependencies: ["annotty", "TestSupport", "Annotations"]),
   .testTarget(
-    name: "DeidentificationTests", dependencies: ["Deidentification", "DICOM", "TestSupport"],
+    name: "DeidentificationTests",
+    dependencies: ["Deidentification", "DICOM", "Codecs", "TestSupport"],
     exclude: ["Oracle"]),
   .testTarget(
     name: "AnnottyServerTests",

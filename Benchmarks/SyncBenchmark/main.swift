@@ -35,8 +35,10 @@ try server.admin(["project", "create", "bench"])
 let adminToken = try server.addUser("admin", role: "admin")
 let base = URL(string: "http://127.0.0.1:\(server.port)")!
 
-func engine(_ workspace: Workspace, token: String = adminToken) throws -> SyncEngine {
-  try workspace.sync.configure(serverURL: base.absoluteString, project: "bench")
+func engine(_ workspace: Workspace, project: String = "bench", token: String = adminToken) throws
+  -> SyncEngine
+{
+  try workspace.sync.configure(serverURL: base.absoluteString, project: project)
   return SyncEngine(
     workspace: workspace, transport: HTTPTransport(baseURL: base, token: token, timeout: 120),
     deviceName: workspace.folderPath)
@@ -93,13 +95,14 @@ let puller = try Workspace(folderPath: root + "/puller")
 var pullReport = SyncReport()
 let pullTime = try await seconds { pullReport = try await engine(puller).run() }
 
-// 3. Fifty clients at once.
-try server.admin(["assign", "bench", "admin", "2.25.1"])
+// 3. Fifty clients at once, in a project of their own: each pushes 200 and pulls what the
+// others pushed by then.
+try server.admin(["project", "create", "crowd"])
 var crowd: [SyncEngine] = []
 for index in 0..<50 {
   let workspace = try Workspace(folderPath: root + "/client\(index)")
   try fill(workspace, count: 200, author: "admin")
-  crowd.append(try engine(workspace))
+  crowd.append(try engine(workspace, project: "crowd"))
 }
 let crowdTime = try await seconds {
   try await withThrowingTaskGroup(of: SyncReport.self) { group in
