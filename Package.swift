@@ -156,8 +156,8 @@ var targets: [Target] = [
   .testTarget(
     name: "SyncTests",
     dependencies: [
-      "SyncClient", "SyncProtocol", "Workspace", "Annotations", "TestSupport", "annotty-server",
-      "annotty",
+      "SyncClient", "SyncProtocol", "Workspace", "Annotations", "TestSupport", "AppShell",
+      "annotty-server", "annotty",
     ]),
   .testTarget(
     name: "AppShellTests",

@@ -74,22 +74,19 @@ let anchorTime = try await seconds {
 }
 let requestsPerSecond = Double(anchorCount) / anchorTime
 
-// 1. Push 10,000.
+// 1. Push 10,000 (the round then pulls them back; only the push is timed here).
 let pusher = try Workspace(folderPath: root + "/pusher")
 try fill(pusher, count: 10_000, author: "admin")
-var pushReport = SyncReport()
-let pushTime = try await seconds { pushReport = try await engine(pusher).run() }
+let pushReport = try await engine(pusher).run()
+let pushTime = pushReport.pushSeconds
 
-// 2. Pull N from zero: the server first gets N - 10,000 more from other workspaces.
+// 2. Pull N from zero: the same workspace first pushes the rest, 10,000 at a time.
 var remaining = pullTotal - 10_000
-var seeder = 0
 while remaining > 0 {
   let batch = min(remaining, 10_000)
-  let workspace = try Workspace(folderPath: root + "/seed\(seeder)")
-  try fill(workspace, count: batch, author: "admin")
-  _ = try await engine(workspace).run()
+  try fill(pusher, count: batch, author: "admin")
+  _ = try await engine(pusher).run()
   remaining -= batch
-  seeder += 1
 }
 let puller = try Workspace(folderPath: root + "/puller")
 var pullReport = SyncReport()

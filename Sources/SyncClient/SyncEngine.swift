@@ -24,8 +24,12 @@ public struct SyncEngine: Sendable {
       throw SyncError.notConfigured("the workspace has no project: run annotty sync --project NAME")
     }
     var report = SyncReport()
+    let started = Date()
     try await push(project: project, report: &report)
+    let pushed = Date()
     try await pull(project: project, report: &report)
+    report.pushSeconds = pushed.timeIntervalSince(started)
+    report.pullSeconds = Date().timeIntervalSince(pushed)
     report.openConflicts = try workspace.sync.conflicts().count
     report.rejections = try workspace.sync.rejections().count
     report.pending = try workspace.sync.pending(limit: 1_000_000).count
@@ -140,6 +144,9 @@ public struct SyncReport: Sendable, Equatable {
   public var rejections = 0
   /// Mutations still waiting (none after a successful round).
   public var pending = 0
+  /// How long the push and the pull took.
+  public var pushSeconds = 0.0
+  public var pullSeconds = 0.0
 
   public init() {}
 

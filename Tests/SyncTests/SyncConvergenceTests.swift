@@ -1,9 +1,14 @@
 import Annotations
+import AppShell
 import Foundation
 import SyncClient
 import SyncProtocol
 import Testing
 import Workspace
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Two workspaces and a real server process on 127.0.0.1.
 @Suite(.serialized) struct SyncConvergenceTests {
@@ -123,5 +128,39 @@ import Workspace
     } catch SyncError.server(let status, _) {
       #expect(status == 401)
     }
+  }
+}
+
+/// `annotty open`'s background sync: a round runs at start and after a poke, and its status
+/// arrives through the wake descriptor the event loop polls.
+@Suite(.serialized) struct BackgroundSyncTests {
+  @Test func roundsRunAndReportThroughTheWakeDescriptor() async throws {
+    let fixture = try SyncFixture()
+    let token = try fixture.user("alice")
+    let workspace = try fixture.workspace("alice")
+    try workspace.annotations.apply(.add(SyncFixture.box(1, author: "alice")))
+    let background = BackgroundSync(engine: try fixture.engine(workspace, token: token))
+    background.start()
+    defer { background.stop() }
+    #expect(try await Self.nextStatus(background) == "synced")
+    #expect(try workspace.sync.pending().isEmpty)
+
+    try workspace.annotations.apply(.add(SyncFixture.box(2, author: "alice")))
+    background.poke()
+    #expect(try await Self.nextStatus(background) == "synced")
+    #expect(try workspace.sync.pending().isEmpty)
+
+    fixture.server.stop(signal: SIGKILL)
+    background.poke()
+    #expect(try await Self.nextStatus(background) == "offline")
+  }
+
+  static func nextStatus(_ background: BackgroundSync) async throws -> String? {
+    for _ in 0..<200 {
+      var descriptor = pollfd(fd: background.wakeDescriptor, events: Int16(POLLIN), revents: 0)
+      if poll(&descriptor, 1, 0) > 0 { return background.takeResults().last }
+      try await Task.sleep(nanoseconds: 50_000_000)
+    }
+    return nil
   }
 }
