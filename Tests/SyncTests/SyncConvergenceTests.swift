@@ -156,7 +156,8 @@ import Workspace
   }
 
   static func nextStatus(_ background: BackgroundSync) async throws -> String? {
-    for _ in 0..<200 {
+    // Up to 30 s: a loaded CI machine may take long; a working sync answers in milliseconds.
+    for _ in 0..<600 {
       var descriptor = pollfd(fd: background.wakeDescriptor, events: Int16(POLLIN), revents: 0)
       if poll(&descriptor, 1, 0) > 0 { return background.takeResults().last }
       try await Task.sleep(nanoseconds: 50_000_000)
