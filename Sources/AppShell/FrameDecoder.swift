@@ -5,14 +5,29 @@ import Foundation
 import Imaging
 import TIFF
 
+/// A parsed DICOM file and its header summary, computed once for all its frames: the summary
+/// walks every frame's functional groups, which per frame would be quadratic in the frame count.
+struct ParsedDICOM {
+  var file: DICOMFile
+  var summary: InstanceSummary
+
+  init(_ file: DICOMFile, path: String) {
+    self.file = file
+    summary = InstanceSummary(dataSet: file.dataSet, fileReference: path)
+  }
+}
+
 /// Reads one frame of a DICOM or TIFF file into a `DecodedFrame`; errors name the file.
 enum FrameDecoder {
-  static func decode(_ location: FrameLocation, file parsed: DICOMFile?) throws -> DecodedFrame {
-    let lowered = location.path.lowercased()
-    if lowered.hasSuffix(".tif") || lowered.hasSuffix(".tiff") {
-      return try decodeTIFF(location)
-    }
-    let file = try parsed ?? readDICOM(location.path)
+  static func isTIFF(_ path: String) -> Bool {
+    let lowered = path.lowercased()
+    return lowered.hasSuffix(".tif") || lowered.hasSuffix(".tiff")
+  }
+
+  static func decode(_ location: FrameLocation, parsed: ParsedDICOM?) throws -> DecodedFrame {
+    if isTIFF(location.path) { return try decodeTIFF(location) }
+    let parsed = try parsed ?? ParsedDICOM(readDICOM(location.path), path: location.path)
+    let file = parsed.file
     return try describing(location.path) {
       let index = location.frame - 1
       let pixels = try file.pixelFrame(index, registry: .standard)
@@ -46,7 +61,7 @@ enum FrameDecoder {
         pixels: pixels, modality: settings.modality, padding: settings.padding,
         invertsByDefault: settings.invert, windows: windows, fileVOI: choices,
         automatic: automatic, color: color,
-        slicePosition: slicePosition(file.dataSet, frame: index),
+        slicePosition: slicePosition(parsed.summary, frame: index),
         unit: modality == "CT" && settings.modality != .identity ? "HU" : "",
         pixelAspect: PixelAspect(dataSet: file.dataSet, frameIndex: index).heightOverWidth)
     }
@@ -74,8 +89,7 @@ enum FrameDecoder {
   }
 
   /// The frame's position along its plane's normal, in mm.
-  private static func slicePosition(_ dataSet: DataSet, frame index: Int) -> Double? {
-    let summary = InstanceSummary(dataSet: dataSet, fileReference: "")
+  private static func slicePosition(_ summary: InstanceSummary, frame index: Int) -> Double? {
     let geometry = summary.frames.indices.contains(index) ? summary.frames[index] : nil
     guard let orientation = geometry?.orientation ?? summary.imageOrientation,
       let position = geometry?.position ?? summary.imagePosition

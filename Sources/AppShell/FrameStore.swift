@@ -8,7 +8,7 @@ final class FrameStore {
   /// Most recently used last.
   private var order: [FrameKey] = []
   private var bytesHeld = 0
-  private var files: [(path: String, file: DICOMFile)] = []
+  private var files: [(path: String, parsed: ParsedDICOM)] = []
 
   /// Decoded samples kept, in bytes.
   static let budget = 384 << 20
@@ -37,7 +37,7 @@ final class FrameStore {
     let location = locations[stack][frame]
     let result: Result<DecodedFrame, FrameError>
     do {
-      result = .success(try FrameDecoder.decode(location, file: try parsedFile(location)))
+      result = .success(try FrameDecoder.decode(location, parsed: try parsedFile(location)))
     } catch let error as FrameError {
       result = .failure(error)
     } catch {
@@ -47,18 +47,17 @@ final class FrameStore {
     return result
   }
 
-  private func parsedFile(_ location: FrameLocation) throws -> DICOMFile? {
-    let lowered = location.path.lowercased()
-    guard !lowered.hasSuffix(".tif"), !lowered.hasSuffix(".tiff") else { return nil }
+  private func parsedFile(_ location: FrameLocation) throws -> ParsedDICOM? {
+    guard !FrameDecoder.isTIFF(location.path) else { return nil }
     if let index = files.firstIndex(where: { $0.path == location.path }) {
       let entry = files.remove(at: index)
       files.append(entry)
-      return entry.file
+      return entry.parsed
     }
-    let file = try FrameDecoder.readDICOM(location.path)
-    files.append((location.path, file))
+    let parsed = ParsedDICOM(try FrameDecoder.readDICOM(location.path), path: location.path)
+    files.append((location.path, parsed))
     if files.count > Self.parsedFilesKept { files.removeFirst() }
-    return file
+    return parsed
   }
 
   private func store(_ result: Result<DecodedFrame, FrameError>, key: FrameKey) {
