@@ -98,17 +98,7 @@ final class EffectRunner {
   /// The annotations of the image, of its series and of its study.
   private func loadAnnotations(_ image: ImageReference) -> Action {
     do {
-      let store = workspace.annotations
-      var found = try store.annotations(sopInstanceUID: image.sopInstanceUID, frame: image.frame)
-      found += try store.annotations(seriesInstanceUID: image.seriesInstanceUID).filter {
-        if case .series = $0.target { return true }
-        return false
-      }
-      found += try store.annotations(studyInstanceUID: image.studyInstanceUID).filter {
-        if case .study = $0.target { return true }
-        return false
-      }
-      return .annotationsLoaded(image, found)
+      return .annotationsLoaded(image, try workspace.annotations.annotations(about: image))
     } catch {
       return .editFailed("cannot read annotations: \(error)")
     }

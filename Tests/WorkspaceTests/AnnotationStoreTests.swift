@@ -201,6 +201,10 @@ import Workspace
     #expect(
       try store.annotations(studyInstanceUID: "2.25.9") == [onFrame2, seriesLevel, studyLevel])
     #expect(try store.allStored().map(\.isDeleted) == [true, false, false, false])
+    let frame2 = ImageReference(
+      studyInstanceUID: "2.25.9", seriesInstanceUID: "2.25.9.1", sopInstanceUID: "2.25.9.1.1",
+      frame: 2)
+    #expect(try store.annotations(about: frame2) == [onFrame2, seriesLevel, studyLevel])
   }
 
   @Test func acknowledgedMutationsLeaveTheOutboxAndSequenceNumbersAreNeverReused() throws {

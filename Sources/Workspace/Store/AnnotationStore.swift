@@ -112,6 +112,25 @@ public struct AnnotationStore: Sendable {
     }
   }
 
+  /// What is shown with one image frame, in one query: the annotations on it, then those about
+  /// its series, then those about its study (each group ordered by id).
+  public func annotations(about image: ImageReference) throws -> [Annotation] {
+    try database.workspaceRead { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT id, body, deleted FROM annotation
+          WHERE deleted = 0 AND ((sop_instance_uid = ? AND frame = ? AND level = 'image')
+            OR (level = 'series' AND series_uid = ?) OR (level = 'study' AND study_uid = ?))
+          ORDER BY CASE level WHEN 'image' THEN 0 WHEN 'series' THEN 1 ELSE 2 END, id
+          """,
+        arguments: [
+          image.sopInstanceUID, image.frame, image.seriesInstanceUID, image.studyInstanceUID,
+        ]
+      ).map { try AnnotationRows.decode($0).annotation }
+    }
+  }
+
   /// Every live annotation, as the set the editor keeps in memory.
   public func currentSet() throws -> AnnotationSet {
     try database.workspaceRead { db in
