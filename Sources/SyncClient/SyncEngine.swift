@@ -32,7 +32,7 @@ public struct SyncEngine: Sendable {
     report.pullSeconds = Date().timeIntervalSince(pushed)
     report.openConflicts = try workspace.sync.conflicts().count
     report.rejections = try workspace.sync.rejections().count
-    report.pending = try workspace.sync.pending(limit: 1_000_000).count
+    report.pending = try workspace.sync.pendingCount()
     return report
   }
 

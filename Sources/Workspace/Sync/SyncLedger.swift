@@ -55,6 +55,12 @@ public struct SyncLedger: Sendable {
     }
   }
 
+  /// How many mutations wait for the server.
+  public func pendingCount() throws -> Int {
+    try database.workspaceRead { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0
+    }
+  }
+
   /// The oldest `limit` outbox mutations with what the wire needs.
   public func pending(limit: Int = 500) throws -> [PendingMutation] {
     try database.workspaceRead { db in
