@@ -1,4 +1,5 @@
 import Foundation
+import Workspace
 
 /// Where annotty's shipped keymaps and themes are, and where the user's own live.
 ///
@@ -19,14 +20,7 @@ public struct DataFiles: Sendable {
 
   /// The user's configuration folder for annotty (it need not exist).
   public static func userFolder(environment: [String: String]) -> String {
-    let base: String
-    if let configured = environment["XDG_CONFIG_HOME"], configured.hasPrefix("/") {
-      base = configured
-    } else {
-      let home = environment["HOME"] ?? NSHomeDirectory()
-      base = (home as NSString).appendingPathComponent(".config")
-    }
-    return (base as NSString).appendingPathComponent("annotty")
+    UserFolders.configuration(environment: environment)
   }
 
   /// The file of keymap or theme `name` (`kind` is `keymaps` or `themes`): the user's, else the

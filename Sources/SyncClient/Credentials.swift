@@ -1,4 +1,5 @@
 import Foundation
+import Workspace
 
 /// Tokens by server, in `$XDG_CONFIG_HOME/annotty/credentials.json`, readable only by the user
 /// (0600): headless workstations have no keyring.
@@ -12,14 +13,7 @@ public struct Credentials: Codable, Sendable, Equatable {
 
   /// The file's path for an environment.
   public static func path(environment: [String: String]) -> String {
-    let base: String
-    if let configured = environment["XDG_CONFIG_HOME"], configured.hasPrefix("/") {
-      base = configured
-    } else {
-      base = ((environment["HOME"] ?? NSHomeDirectory()) as NSString)
-        .appendingPathComponent(".config")
-    }
-    return ((base as NSString).appendingPathComponent("annotty") as NSString)
+    (UserFolders.configuration(environment: environment) as NSString)
       .appendingPathComponent("credentials.json")
   }
 

@@ -1,5 +1,6 @@
 import Deidentification
 import Foundation
+import Workspace
 
 /// The de-identification key: 32 random bytes as 64 hex digits in a file only the user can read.
 ///
@@ -10,14 +11,7 @@ import Foundation
 enum DeidentificationKeyFile {
   /// `$XDG_CONFIG_HOME/annotty/deid.key` (default `~/.config/annotty/deid.key`).
   static func defaultPath(environment: [String: String]) -> String {
-    let base: String
-    if let configured = environment["XDG_CONFIG_HOME"], configured.hasPrefix("/") {
-      base = configured
-    } else {
-      base = ((environment["HOME"] ?? NSHomeDirectory()) as NSString)
-        .appendingPathComponent(".config")
-    }
-    return ((base as NSString).appendingPathComponent("annotty") as NSString)
+    (UserFolders.configuration(environment: environment) as NSString)
       .appendingPathComponent("deid.key")
   }
 
