@@ -39,9 +39,11 @@ func engine(_ workspace: Workspace, project: String = "bench", token: String = a
   -> SyncEngine
 {
   try workspace.sync.configure(serverURL: base.absoluteString, project: project)
-  return SyncEngine(
-    workspace: workspace, transport: HTTPTransport(baseURL: base, token: token, timeout: 120),
-    deviceName: workspace.folderPath)
+  guard
+    let engine = SyncEngine.connecting(
+      workspace, server: base.absoluteString, token: token, timeout: 120)
+  else { throw BenchmarkFailure(message: "not a server address: \(base)") }
+  return engine
 }
 
 func fill(_ workspace: Workspace, count: Int, author: String) throws {

@@ -163,3 +163,17 @@ public struct SyncReport: Sendable, Equatable {
     return text
   }
 }
+
+extension SyncEngine {
+  /// An engine talking HTTP to `server` with `token`, registering as this host and workspace;
+  /// nil when `server` is not a URL.
+  public static func connecting(
+    _ workspace: Workspace, server: String, token: String, timeout: TimeInterval = 30
+  ) -> SyncEngine? {
+    guard let base = URL(string: server) else { return nil }
+    let folder = URL(fileURLWithPath: workspace.folderPath).standardizedFileURL.path
+    return SyncEngine(
+      workspace: workspace, transport: HTTPTransport(baseURL: base, token: token, timeout: timeout),
+      deviceName: "\(ProcessInfo.processInfo.hostName):\(folder)")
+  }
+}

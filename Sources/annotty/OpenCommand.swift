@@ -103,16 +103,13 @@ struct OpenCommand: ParsableCommand {
   /// its server; nil keeps the session offline (everything stays local).
   private func backgroundSync(_ workspace: Workspace) throws -> BackgroundSync? {
     let settings = try workspace.sync.settings()
-    guard let server = settings.serverURL, settings.project != nil, let base = URL(string: server)
-    else { return nil }
+    guard let server = settings.serverURL, settings.project != nil else { return nil }
     let environment = ProcessInfo.processInfo.environment
     guard
       let credentials = try? Credentials.load(from: Credentials.path(environment: environment)),
-      let token = credentials.servers[server]
+      let token = credentials.servers[server],
+      let engine = SyncEngine.connecting(workspace, server: server, token: token, timeout: 15)
     else { return nil }
-    let engine = SyncEngine(
-      workspace: workspace, transport: HTTPTransport(baseURL: base, token: token, timeout: 15),
-      deviceName: "\(ProcessInfo.processInfo.hostName):\(workspace.folderPath)")
     return BackgroundSync(engine: engine)
   }
 

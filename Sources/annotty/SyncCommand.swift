@@ -79,14 +79,11 @@ struct SyncCommand: AsyncParsableCommand {
       throw InputError(
         path: workspace.path, message: "the first sync needs the project: --project NAME")
     }
-    guard let base = URL(string: address) else {
+    guard let engine = SyncEngine.connecting(opened, server: address, token: token) else {
       throw InputError(path: address, message: "not a server address")
     }
     try opened.sync.configure(serverURL: address, project: projectName)
-    let device = ProcessInfo.processInfo.hostName
-    return SyncEngine(
-      workspace: opened, transport: HTTPTransport(baseURL: base, token: token),
-      deviceName: "\(device):\(URL(fileURLWithPath: workspace.path).standardizedFileURL.path)")
+    return engine
   }
 
   /// Runs a round, retrying with growing pauses while the server cannot be reached.

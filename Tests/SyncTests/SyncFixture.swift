@@ -2,6 +2,7 @@ import Annotations
 import Foundation
 import SyncClient
 import SyncProtocol
+import Testing
 import Workspace
 
 /// A server with a project, users and their workspaces, in one temporary folder.
@@ -40,10 +41,8 @@ final class SyncFixture: @unchecked Sendable {
   func engine(_ workspace: Workspace, token: String, url: String? = nil) throws -> SyncEngine {
     let address = url ?? server.url
     try workspace.sync.configure(serverURL: address, project: project)
-    return SyncEngine(
-      workspace: workspace,
-      transport: HTTPTransport(baseURL: URL(string: address)!, token: token, timeout: 10),
-      deviceName: workspace.folderPath)
+    return try #require(
+      SyncEngine.connecting(workspace, server: address, token: token, timeout: 10))
   }
 
   static func box(_ index: Int, author: String, x: Double = 10) -> Annotation {
