@@ -236,26 +236,30 @@ public final class Session {
         needsFullRepaint = true
       case .syncNow:
         wantsSync = true
-      case .resolveConflict:
-        for action in runner.perform(effect) {
-          let (next, more) = Reducer.reduce(state, action, now: now)
-          state = next
-          queue += more
-        }
-        if let image = state.currentImage { queue.append(.loadAnnotations(image)) }
-        wantsSync = true
       case .quit:
         return
       default:
-        if case .commit = effect { wantsSync = true }
-        if case .undo = effect { wantsSync = true }
-        if case .redo = effect { wantsSync = true }
         for action in runner.perform(effect) {
           let (next, more) = Reducer.reduce(state, action, now: now)
           state = next
           queue += more
         }
+        if effect.changesAnnotations { wantsSync = true }
+        // Settling a conflict may change what the image shows.
+        if case .resolveConflict = effect, let image = state.currentImage {
+          queue.append(.loadAnnotations(image))
+        }
       }
+    }
+  }
+}
+
+extension Effect {
+  /// Whether the effect writes annotations, so a sync should follow.
+  var changesAnnotations: Bool {
+    switch self {
+    case .commit, .undo, .redo, .resolveConflict: return true
+    default: return false
     }
   }
 }
