@@ -72,15 +72,10 @@ final class EffectRunner {
     let conflicts = (try? workspace.sync.conflicts()) ?? []
     return .conflictsChanged(
       conflicts.map { conflict in
-        let yours = conflict.mineName == .deleteAnnotation ? "deleted" : "edited"
-        let theirs =
-          conflict.theirsDeleted
-          ? "deleted by \(conflict.theirsAuthor)"
-          : "r\(conflict.theirsRevision) by \(conflict.theirsAuthor)"
-        return ConflictSummary(
+        ConflictSummary(
           annotationID: conflict.annotationID,
           title: "\(conflict.mine.label) \(conflict.mine.kind.rawValue)",
-          detail: "yours \(yours), server \(theirs)")
+          detail: "yours \(conflict.mineDescription), server \(conflict.theirsDescription)")
       })
   }
 

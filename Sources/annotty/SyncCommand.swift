@@ -112,13 +112,9 @@ struct SyncCommand: AsyncParsableCommand {
 
   private func printConflicts(_ opened: Workspace) throws {
     for conflict in try opened.sync.conflicts() {
-      let theirs =
-        conflict.theirsDeleted
-        ? "deleted by \(conflict.theirsAuthor) (r\(conflict.theirsRevision))"
-        : "r\(conflict.theirsRevision) by \(conflict.theirsAuthor)"
       print(
         "conflict \(conflict.annotationID): \(conflict.mine.label) \(conflict.mine.kind.rawValue), "
-          + "yours (\(conflict.mineName == .deleteAnnotation ? "deleted" : "edited")) vs \(theirs); "
+          + "yours (\(conflict.mineDescription)) vs \(conflict.theirsDescription); "
           + "annotty sync --resolve \(conflict.annotationID) mine|theirs|both")
     }
     for rejection in try opened.sync.rejections() {

@@ -68,6 +68,17 @@ public struct SyncConflict: Sendable, Hashable {
   public var detectedAt: Timestamp
 }
 
+extension SyncConflict {
+  /// `edited` or `deleted`: what my side did.
+  public var mineDescription: String { mineName == .deleteAnnotation ? "deleted" : "edited" }
+
+  /// `r3 by alice` or `deleted by alice (r3)`: the server's side.
+  public var theirsDescription: String {
+    theirsDeleted
+      ? "deleted by \(theirsAuthor) (r\(theirsRevision))" : "r\(theirsRevision) by \(theirsAuthor)"
+  }
+}
+
 /// A mutation the server refused (not assigned, not the owner, read-only, invalid).
 public struct SyncRejection: Sendable, Hashable {
   public var clientSeq: Int64
