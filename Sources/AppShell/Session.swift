@@ -141,20 +141,23 @@ public final class Session {
   /// When the cine timer fires next (monotonic seconds); nil when cine is off.
   public private(set) var nextTickAt: Double?
 
-  /// Advances cine when its time has come, and keeps the timer in step with the frame rate.
-  public func tickIfDue(clock: Double, now: Timestamp) {
+  /// Advances cine when its time has come, and keeps the timer in step with the frame rate;
+  /// true when it moved a frame.
+  @discardableResult
+  public func tickIfDue(clock: Double, now: Timestamp) -> Bool {
     guard let interval = state.cineInterval, interval > 0 else {
       nextTickAt = nil
-      return
+      return false
     }
     guard let due = nextTickAt else {
       nextTickAt = clock + interval
-      return
+      return false
     }
-    guard clock >= due else { return }
+    guard clock >= due else { return false }
     dispatch(.tick, now: now)
     // A late tick does not bunch up the next ones.
     nextTickAt = max(due + interval, clock)
+    return true
   }
 
   /// What to write now. `clock` is monotonic seconds, for the readiness timeout.

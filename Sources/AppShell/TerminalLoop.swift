@@ -32,7 +32,10 @@ public enum TerminalLoop {
     var buffer = [UInt8](repeating: 0, count: 8192)
     while !session.isFinished {
       if let signal = TerminalScreen.takePendingTermination() { return signal }
+      // Whether anything but idle work (prefetching, encoding ahead) happened this turn.
+      var changed = false
       if TerminalScreen.takeResize() {
+        changed = true
         let size = screen.size()
         session.resize(columns: size.columns, rows: size.rows, now: WorkspaceClock.now())
       }
@@ -50,10 +53,13 @@ public enum TerminalLoop {
         screen.inputDescriptor, also: sync?.wakeDescriptor ?? -1, timeout: timeout)
       if let sync {
         for status in sync.takeResults() {
+          changed = true
           session.syncFinished(status: status, now: WorkspaceClock.now())
         }
       }
+      var didIdleWork = false
       if readable {
+        changed = true
         let count = read(screen.inputDescriptor, &buffer, buffer.count)
         if count == 0 || (count < 0 && errno != EINTR && errno != EAGAIN) { return SIGHUP }
         if count > 0 {
@@ -64,15 +70,19 @@ public enum TerminalLoop {
         }
       } else {
         if parser.hasPendingInput, monotonic() - lastKeyAt >= escapeDelay {
+          changed = true
           for event in parser.flush() { session.handle(event, now: WorkspaceClock.now()) }
         }
         if session.hasPendingKeys, monotonic() - lastKeyAt >= sequenceTimeout {
+          changed = true
           session.resetPendingKeys()
         }
-        _ = session.doIdleWork()
+        didIdleWork = session.doIdleWork()
       }
-      session.tickIfDue(clock: monotonic(), now: WorkspaceClock.now())
+      if session.tickIfDue(clock: monotonic(), now: WorkspaceClock.now()) { changed = true }
       if session.takeSyncRequest() { sync?.poke() }
+      // Idle work changes nothing on screen: no need to lay out and diff the screen for it.
+      if didIdleWork && !changed { continue }
       write(session.output(clock: monotonic()), to: screen)
     }
     return nil
