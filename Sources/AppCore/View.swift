@@ -104,9 +104,11 @@ public enum AppView {
     Border(style: theme[.border], title: title, titleStyle: theme[.title])
   }
 
-  /// The schema color of a label as a 24-bit color; the theme's label role for unknown ones.
+  /// The schema color of a label (or the redaction color) as a 24-bit color; the theme's label
+  /// role for unknown ones.
   private static func labelStyle(_ name: String, _ state: AppState, _ theme: Theme) -> Style {
-    guard let color = state.schema.label(named: name)?.color else { return theme[.label] }
+    let known = name == Redaction.label ? Redaction.color : state.schema.label(named: name)?.color
+    guard let color = known else { return theme[.label] }
     return Style(foreground: .rgb(red: color.red, green: color.green, blue: color.blue))
   }
 
