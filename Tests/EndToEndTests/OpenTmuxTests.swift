@@ -99,6 +99,8 @@ extension OpenTmuxTests {
       ProcessTree.children(of: Int32(shell) ?? -1).first, "annotty is not running under \(shell)")
     kill(annotty, SIGHUP)
     try pane.waitFor("EXITED 129", what: "annotty to end on SIGHUP")
+    // stty prints a moment after the echo: wait for its line before reading the screen.
+    try pane.waitFor("icanon", what: "stty's report of the terminal modes")
     let screen = try pane.capture()
     #expect(!screen.contains("▀"), "the image is still on screen:\n\(screen)")
     // Canonical mode is back: stty prints "icanon", not "-icanon".
