@@ -61,6 +61,28 @@ struct SixelEncoderFormatTests {
       ])
   }
 
+  @Test("colours the row sample misses are numbered after the others, without gaps")
+  func unsampledColorsNumberedOnFirstUse() throws {
+    // 64 rows or more are ranked on every fourth row; row 1 holds two colours no sampled row has.
+    let width = 20
+    var indices = [UInt8](repeating: 5, count: width * 80)
+    for x in 0..<10 { indices[width + x] = 2 }
+    for x in 10..<12 { indices[width + x] = 7 }
+    for row in stride(from: 0, to: 80, by: 4) { indices[row * width] = 1 }
+    let palette = (0..<8).map { SixelColor.gray($0 * 10) }
+    let bytes = SixelEncoder.encode(
+      IndexedRaster(width: width, height: 80, indices: indices), palette: palette)
+    let definitions = SixelText.definitions(bytes)
+    #expect(definitions.map(\.register) == [0, 1, 2, 3])
+    // Sampled, by count: 5 then 1; then, in the order the bands paint them: 2, then 7.
+    #expect(
+      definitions.map(\.color) == [5, 1, 2, 7].map { SixelColorTriple($0 * 10, $0 * 10, $0 * 10) })
+    let decoded = try SixelDecoder.decode(bytes)
+    for (pixel, index) in indices.enumerated() {
+      #expect(decoded.color(x: pixel % width, y: pixel / width) == palette[Int(index)])
+    }
+  }
+
   @Test("palette entries with the same percent colour share one register")
   func equalColorsMerge() {
     let raster = IndexedRaster(width: 256, height: 3, indices: (0..<768).map { UInt8($0 % 256) })

@@ -184,10 +184,11 @@ extension SixelBandEncoder {
     Int(layoutCosts[Swift.min(Swift.max(columns, 0), SixelBandEncoder.costedRun)])
   }
 
-  /// Bytes of `#register`, from a table; -2 and -1 (no register) count as 2.
+  /// Bytes of `#n` for a register, from a table; -2 and -1 (no register) count as 2.
   @inline(__always)
   func selectionBytes(_ register: Int) -> Int {
-    Int(layoutCosts[SixelBandEncoder.costedRun + 3 + Swift.min(Swift.max(register, -2), 255)])
+    let number = register < 0 ? 0 : Int(numberOfRegister[register])
+    return Int(layoutCosts[SixelBandEncoder.costedRun + 3 + Swift.min(Swift.max(number, 0), 255)])
   }
 
   /// Longest run `layoutCosts` knows.

@@ -24,6 +24,11 @@ struct SixelBandEncoder: ~Copyable {
   let coverage: UnsafeMutablePointer<UInt8>
   /// Per register: the last column holding the colour in this band, or `noColumn`.
   let lastColumn: UnsafeMutablePointer<Int32>
+  /// Per register: the number written for it in `#n`, or -1 while no band has painted with it.
+  /// The first `rankedCount` registers keep their own numbers; the others are numbered when first
+  /// painted, so the numbers in use are always 0 up to the count of colours used.
+  let numberOfRegister: UnsafeMutablePointer<Int32>
+  private var nextNumber: Int32
   /// Per register: the first column and the pixel count of the segment being built.
   let openStart: UnsafeMutablePointer<Int32>
   let openPixels: UnsafeMutablePointer<Int32>
@@ -61,7 +66,8 @@ struct SixelBandEncoder: ~Copyable {
   var segmentCount = 0
   private var selectedRegister = -1
 
-  init(width: Int, registerCount: Int, maxRepeat: Int) {
+  /// `rankedCount`: registers below it are known to be used and keep their numbers.
+  init(width: Int, registerCount: Int, rankedCount: Int, maxRepeat: Int) {
     self.width = width
     self.registerCount = registerCount
     self.maxRepeat = maxRepeat
@@ -73,6 +79,12 @@ struct SixelBandEncoder: ~Copyable {
     coverage = .allocate(capacity: Swift.max(width, 1))
     lastColumn = .allocate(capacity: registerCount + 1)
     lastColumn.initialize(repeating: SixelBandEncoder.noColumn, count: registerCount + 1)
+    numberOfRegister = .allocate(capacity: registerCount + 1)
+    let ranked = Swift.min(Swift.max(rankedCount, 0), registerCount)
+    for register in 0...registerCount {
+      numberOfRegister[register] = register < ranked ? Int32(register) : -1
+    }
+    nextNumber = Int32(ranked)
     openStart = .allocate(capacity: registerCount + 1)
     openStart.initialize(repeating: 0, count: registerCount + 1)
     openPixels = .allocate(capacity: registerCount + 1)
@@ -102,6 +114,7 @@ struct SixelBandEncoder: ~Copyable {
     masks.deallocate()
     coverage.deallocate()
     lastColumn.deallocate()
+    numberOfRegister.deallocate()
     openStart.deallocate()
     openPixels.deallocate()
     segmentRegister.deallocate()
@@ -121,6 +134,11 @@ struct SixelBandEncoder: ~Copyable {
     cursorPreviousRegister.deallocate()
     cursorNextStart.deallocate()
     cursorNextRegister.deallocate()
+  }
+
+  /// Per register: its number in `#n`, or -1 when no band analysed so far paints with it.
+  var registerNumbers: [Int] {
+    (0..<registerCount).map { Int(numberOfRegister[$0]) }
   }
 
   /// Builds the segments and passes of the band whose top row starts at `bandTop` (rows `stride`
@@ -228,7 +246,7 @@ struct SixelBandEncoder: ~Copyable {
         let register = Int(segmentRegister[segment])
         passColumns.addSegment(
           masks + register * width, from: Int(segmentStart[segment]),
-          through: Int(segmentEnd[segment]), register: register,
+          through: Int(segmentEnd[segment]), register: Int(numberOfRegister[register]),
           selects: register != selectedRegister)
         selectedRegister = register
         segment = Int(segmentNext[segment])
@@ -247,6 +265,10 @@ struct SixelBandEncoder: ~Copyable {
     let segment = segmentCount
     segmentCount += 1
     segmentRegister[segment] = Int32(truncatingIfNeeded: register)
+    if numberOfRegister[register] < 0 {
+      numberOfRegister[register] = nextNumber
+      nextNumber += 1
+    }
     segmentStart[segment] = Int32(truncatingIfNeeded: start)
     segmentEnd[segment] = Int32(truncatingIfNeeded: end)
     segmentPixels[segment] = pixels

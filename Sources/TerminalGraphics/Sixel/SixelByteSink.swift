@@ -92,6 +92,16 @@ struct SixelByteSink: ~Copyable {
     [UInt8](UnsafeBufferPointer(start: base, count: count))
   }
 
+  /// Copies the bytes written so far and then those of `next` into one array.
+  func bytes(followedBy next: borrowing SixelByteSink) -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: count + next.count) { buffer, initialized in
+      guard let destination = buffer.baseAddress else { return }
+      destination.update(from: base, count: count)
+      (destination + count).update(from: next.base, count: next.count)
+      initialized = count + next.count
+    }
+  }
+
   private mutating func grow(atLeast extra: Int = 1) {
     let larger = Swift.max(capacity * 2, count + extra)
     let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)

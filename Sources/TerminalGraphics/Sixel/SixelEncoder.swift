@@ -38,31 +38,21 @@ public enum SixelEncoder {
     let maxRepeat = Swift.max(options.maxRepeat, 1)
     let pixelCount = width * (width > 0 ? height : 0)
 
-    var sink = SixelByteSink(capacity: pixelCount / 2 + 4096)
-    sink.append("\u{1B}P0;")
-    sink.append(options.transparentIndex == nil ? 0x30 : 0x31)
-    sink.append(";0q\"1;1;")
-    sink.appendNumber(width)
-    sink.append(0x3B)
-    sink.appendNumber(height)
-
+    // The bands are written first: the header defines only the registers they painted with.
+    var body = SixelByteSink(capacity: Swift.min(pixelCount, 1 << 22) + 64)
+    var colors: [SixelColor] = []
+    var numbers: [Int] = []
     raster.indices.withUnsafeBufferPointer { indices in
       guard let pixels = indices.baseAddress, pixelCount > 0 else { return }
       let table = SixelRegisterTable(
-        indexCounts: countIndices(pixels, width: width, height: height, stride: stride),
+        sampledCounts: countIndices(
+          pixels, width: width, height: height, stride: stride,
+          rowStep: height < countedRowStep * 16 ? 1 : countedRowStep),
         palette: palette, transparentIndex: options.transparentIndex)
-      for (register, color) in table.colors.enumerated() {
-        sink.append(0x23)
-        sink.appendNumber(register)
-        sink.append(";2;")
-        sink.appendNumber(Int(color.red))
-        sink.append(0x3B)
-        sink.appendNumber(Int(color.green))
-        sink.append(0x3B)
-        sink.appendNumber(Int(color.blue))
-      }
+      colors = table.colors
       var bands = SixelBandEncoder(
-        width: width, registerCount: table.colors.count, maxRepeat: maxRepeat)
+        width: width, registerCount: table.colors.count, rankedCount: table.rankedCount,
+        maxRepeat: maxRepeat)
       table.registerOfIndex.withUnsafeBufferPointer { registerOfIndex in
         guard let lookup = registerOfIndex.baseAddress else { return }
         var cursorBand = 0
@@ -73,24 +63,50 @@ public enum SixelEncoder {
             registerOfIndex: lookup)
           guard painted else { continue }
           // Empty bands are crossed lazily so that none are written after the last painted band.
-          for _ in cursorBand..<band { sink.append(0x2D) }
+          for _ in cursorBand..<band { body.append(0x2D) }
           cursorBand = band
-          bands.emit(into: &sink)
+          bands.emit(into: &body)
         }
       }
+      numbers = bands.registerNumbers
     }
-    sink.append("\u{1B}\\")
-    return sink.bytes()
+
+    let defined = numbers.indices.filter { numbers[$0] >= 0 }.sorted { numbers[$0] < numbers[$1] }
+    var sink = SixelByteSink(capacity: 64 + 20 * defined.count)
+    sink.append("\u{1B}P0;")
+    sink.append(options.transparentIndex == nil ? 0x30 : 0x31)
+    sink.append(";0q\"1;1;")
+    sink.appendNumber(width)
+    sink.append(0x3B)
+    sink.appendNumber(height)
+    for register in defined {
+      let color = colors[register]
+      sink.append(0x23)
+      sink.appendNumber(numbers[register])
+      sink.append(";2;")
+      sink.appendNumber(Int(color.red))
+      sink.append(0x3B)
+      sink.appendNumber(Int(color.green))
+      sink.append(0x3B)
+      sink.appendNumber(Int(color.blue))
+    }
+    body.append("\u{1B}\\")
+    return sink.bytes(followedBy: body)
   }
 
-  /// Pixel count per palette index, with four tallies so repeated indices do not stall on one
-  /// counter.
+  /// Register numbers are ranked on every `countedRowStep`th row of images of 64 rows or more: a
+  /// quarter of the rows ranks the common colours as all of them would, for a quarter of the
+  /// counting. Colours the sample missed are numbered after the others as bands first use them.
+  static let countedRowStep = 4
+
+  /// Pixel count per palette index on every `rowStep`th row, with four tallies so repeated indices
+  /// do not stall on one counter.
   private static func countIndices(
-    _ pixels: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int
+    _ pixels: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int, rowStep: Int
   ) -> [Int] {
     var tallies = [Int](repeating: 0, count: 1024)
     tallies.withUnsafeMutableBufferPointer { tally in
-      for row in 0..<height {
+      for row in Swift.stride(from: 0, to: height, by: rowStep) {
         let start = pixels + row * stride
         var column = 0
         while column + 4 <= width {
