@@ -26,21 +26,27 @@ extension SixelBandEncoder {
   private func collectByStart() -> Int {
     var ordered = 0
     var wide = 0
-    for x in 0..<width where bucketHead[x] >= 0 {
-      var segment = Int(bucketHead[x])
-      bucketHead[x] = -1
-      while segment >= 0 {
-        byStart[ordered] = Int32(truncatingIfNeeded: segment)
-        ordered += 1
-        let start = Int(segmentStart[segment])
-        let columns = Int(segmentEnd[segment]) - start + 1
-        if columns > SixelBandEncoder.narrowWidth {
-          // Pixels per column in 16.16 fixed point (at most 6 per column), above the segment.
-          let density = UInt64(Int(segmentPixels[segment]) << 16 / columns)
-          byDensity[wide] = density << 32 | UInt64(segment)
-          wide += 1
+    for word in 0...(width >> 6) {
+      var starts = bucketUsed[word]
+      bucketUsed[word] = 0
+      while starts != 0 {
+        let x = word << 6 | starts.trailingZeroBitCount
+        starts &= starts &- 1
+        var segment = Int(bucketHead[x])
+        bucketHead[x] = -1
+        while segment >= 0 {
+          byStart[ordered] = Int32(truncatingIfNeeded: segment)
+          ordered += 1
+          let start = Int(segmentStart[segment])
+          let columns = Int(segmentEnd[segment]) - start + 1
+          if columns > SixelBandEncoder.narrowWidth {
+            // Pixels per column in 16.16 fixed point (at most 6 per column), above the segment.
+            let density = UInt64(Int(segmentPixels[segment]) << 16 / columns)
+            byDensity[wide] = density << 32 | UInt64(segment)
+            wide += 1
+          }
+          segment = Int(segmentNext[segment])
         }
-        segment = Int(segmentNext[segment])
       }
     }
     return wide
@@ -49,8 +55,16 @@ extension SixelBandEncoder {
   /// Puts each wide segment, sparsest first, in the lowest pass where its columns are free, and
   /// records the pass in `segmentNext` until the passes are chained.
   private mutating func placeWideSegments(count: Int) {
-    var sparsestFirst = UnsafeMutableBufferPointer(start: byDensity, count: count)
-    sparsestFirst.sort()
+    // Insertion sort: a band has a few dozen wide segments, and the keys are distinct.
+    for index in 1..<Swift.max(count, 1) {
+      let key = byDensity[index]
+      var slot = index
+      while slot > 0 && byDensity[slot - 1] > key {
+        byDensity[slot] = byDensity[slot - 1]
+        slot -= 1
+      }
+      byDensity[slot] = key
+    }
     passesAt.update(repeating: 0, count: width)
     for index in 0..<count {
       let segment = Int(truncatingIfNeeded: byDensity[index] & 0xFFFF_FFFF)

@@ -41,6 +41,8 @@ struct SixelBandEncoder: ~Copyable {
   let segmentNext: UnsafeMutablePointer<Int32>
   /// Per column: the first segment starting there, or -1.
   let bucketHead: UnsafeMutablePointer<Int32>
+  /// A bit per column whose bucket holds a segment, so that collecting skips the empty ones.
+  let bucketUsed: UnsafeMutablePointer<UInt64>
 
   /// Layout scratch: segments in order of start, and wide segments keyed by density.
   let byStart: UnsafeMutablePointer<Int32>
@@ -96,6 +98,8 @@ struct SixelBandEncoder: ~Copyable {
     segmentNext = .allocate(capacity: segmentCapacity)
     bucketHead = .allocate(capacity: Swift.max(width, 1))
     bucketHead.initialize(repeating: -1, count: Swift.max(width, 1))
+    bucketUsed = .allocate(capacity: Swift.max(width, 1) / 64 + 1)
+    bucketUsed.initialize(repeating: 0, count: Swift.max(width, 1) / 64 + 1)
     byStart = .allocate(capacity: segmentCapacity)
     byDensity = .allocate(capacity: segmentCapacity)
     // Every pass holds at least one segment.
@@ -123,6 +127,7 @@ struct SixelBandEncoder: ~Copyable {
     segmentPixels.deallocate()
     segmentNext.deallocate()
     bucketHead.deallocate()
+    bucketUsed.deallocate()
     byStart.deallocate()
     byDensity.deallocate()
     passHead.deallocate()
@@ -274,5 +279,6 @@ struct SixelBandEncoder: ~Copyable {
     segmentPixels[segment] = pixels
     segmentNext[segment] = bucketHead[start]
     bucketHead[start] = Int32(truncatingIfNeeded: segment)
+    bucketUsed[start >> 6] |= 1 << UInt64(start & 63)
   }
 }

@@ -72,34 +72,36 @@ extension SixelPassColumns {
 
   /// The end (exclusive) of a run that needs `low` and allows `high` so far, taken on from
   /// `start` as far as it goes, and the bits its columns need.
+  ///
+  /// Eight columns at a time: byte i of the running OR of needs and AND of allows describes the
+  /// run through column i, so the first byte where a needed bit is not allowed is where it stops.
   @inline(__always)
   private func longestRun(from start: Int, low: UInt8, high: UInt8) -> (end: Int, bits: UInt8) {
-    var low = low
-    var high = high
+    var low = UInt64(low) &* 0x0101_0101_0101_0101
+    var high = UInt64(high) &* 0x0101_0101_0101_0101
     var column = start
     while true {
       var need = UnsafeRawPointer(needed + column).loadUnaligned(as: UInt64.self)
       var allow = UnsafeRawPointer(allowed + column).loadUnaligned(as: UInt64.self)
-      need |= need >> 32
-      need |= need >> 16
-      need |= need >> 8
-      allow &= allow >> 32
-      allow &= allow >> 16
-      allow &= allow >> 8
-      let wider = low | UInt8(truncatingIfNeeded: need)
-      let narrower = high & UInt8(truncatingIfNeeded: allow)
-      guard wider & ~narrower == 0 else { break }
-      low = wider
-      high = narrower
-      column += 8
+      need |= need << 8
+      need |= need << 16
+      need |= need << 32
+      allow &= allow << 8 | 0xFF
+      allow &= allow << 16 | 0xFFFF
+      allow &= allow << 32 | 0xFFFF_FFFF
+      need |= low
+      allow &= high
+      let conflict = need & ~allow
+      if conflict != 0 {
+        // The end markers are never allowed, so a run stops by the last column.
+        let stop = conflict.trailingZeroBitCount >> 3
+        let bits = stop == 0 ? low : need >> UInt64(stop * 8 - 8)
+        return (column &+ stop, UInt8(truncatingIfNeeded: bits) & 0x3F)
+      }
+      low = (need >> 56) &* 0x0101_0101_0101_0101
+      high = (allow >> 56) &* 0x0101_0101_0101_0101
+      column &+= 8
     }
-    // The end markers are never allowed, so this stops by the last column.
-    while (low | needed[column]) & ~(high & allowed[column]) == 0 {
-      low |= needed[column]
-      high &= allowed[column]
-      column += 1
-    }
-    return (column, low & 0x3F)
   }
 
   /// Writes columns `start..<end` alone, each with the bits it needs, eight at a time.
