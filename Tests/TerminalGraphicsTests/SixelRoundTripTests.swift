@@ -29,6 +29,39 @@ struct SixelRoundTripTests {
     }
   }
 
+  @Test("blocks of one value beside noise and transparent blocks round-trip", arguments: 1...13)
+  func uniformBlocks(height: Int) throws {
+    // Flat regions are painted eight columns at a time: blocks of every width and alignment,
+    // the same colour again after gaps wider and narrower than a segment's, at every band height.
+    var generator = SeededGenerator(seed: 600 + UInt64(height))
+    let palette = RasterSamples.palette(count: 6, using: &generator)
+    let width = 203
+    var indices = [UInt8](repeating: 0, count: width * height)
+    for bandTop in stride(from: 0, to: height, by: 6) {
+      var x = 0
+      while x < width {
+        let length = Int.random(in: 1...40, using: &generator)
+        let kind = Int.random(in: 0..<4, using: &generator)
+        let value = UInt8.random(in: 0..<6, using: &generator)
+        for column in x..<min(x + length, width) {
+          for row in bandTop..<min(bandTop + 6, height) {
+            indices[row * width + column] =
+              kind == 0 ? UInt8.random(in: 0..<6, using: &generator) : kind == 1 ? 5 : value
+          }
+        }
+        x += length
+      }
+    }
+    let raster = IndexedRaster(width: width, height: height, indices: indices)
+    for transparent: UInt8? in [nil, 5] {
+      let report = try roundTrip(
+        raster, palette: palette, options: SixelEncoder.Options(transparentIndex: transparent))
+      #expect(
+        report.isExact,
+        "height \(height), transparent \(String(describing: transparent)): \(report)")
+    }
+  }
+
   @Test("runs longer than 255 round-trip, solid and mixed, at width 1000")
   func longRuns() throws {
     var generator = SeededGenerator(seed: 1000)

@@ -188,7 +188,29 @@ struct SixelBandEncoder: ~Copyable {
       lastColumn[register] = Int32(truncatingIfNeeded: x)
     }
 
-    for x in 0..<width {
+    let fullMasks = UInt64(fullMask) &* 0x0101_0101_0101_0101
+    var x = 0
+    while x < width {
+      defer { x &+= 1 }
+      // Eight columns of one value (air, mostly) are painted at once: the first column opens or
+      // continues the segment as `paint` would, the other seven extend it.
+      if x & 7 == 0 && x &+ 8 <= width,
+        let register = uniformBlockRegister(
+          bandTop + x, rows: rows, stride: stride, registerOfIndex: registerOfIndex)
+      {
+        if register == unpainted {
+          UnsafeMutableRawPointer(coverage + x).storeBytes(of: 0, as: UInt64.self)
+        } else {
+          UnsafeMutableRawPointer(coverage + x).storeBytes(of: fullMasks, as: UInt64.self)
+          paint(register, bits: fullMask, count: fullCount, column: x)
+          let row = UnsafeMutableRawPointer(masks + (register &* width &+ x))
+          row.storeBytes(of: row.loadUnaligned(as: UInt64.self) | fullMasks, as: UInt64.self)
+          openPixels[register] &+= 7 &* fullCount
+          lastColumn[register] = Int32(truncatingIfNeeded: x &+ 7)
+        }
+        x &+= 7
+        continue
+      }
       let top = bandTop[x]
       var differs: UInt8 = 0
       var pixel = bandTop + x
@@ -227,6 +249,21 @@ struct SixelBandEncoder: ~Copyable {
     }
     layOutPasses()
     return passCount > 0
+  }
+
+  /// The register of the eight columns from `top` when all their pixels hold one value, else nil.
+  @inline(__always)
+  private func uniformBlockRegister(
+    _ top: UnsafePointer<UInt8>, rows: Int, stride: Int, registerOfIndex: UnsafePointer<UInt16>
+  ) -> Int? {
+    let value = top.pointee
+    let block = UInt64(value) &* 0x0101_0101_0101_0101
+    var row = top
+    for _ in 0..<rows {
+      guard UnsafeRawPointer(row).loadUnaligned(as: UInt64.self) == block else { return nil }
+      row += stride
+    }
+    return Int(registerOfIndex[Int(value)])
   }
 
   /// Writes the passes built by the last `analyse`, separated by `$`, without a trailing `$`, and
