@@ -212,12 +212,17 @@ extension SixelBandEncoder {
   static func makeLayoutCosts() -> UnsafeMutablePointer<UInt8> {
     let costs = UnsafeMutablePointer<UInt8>.allocate(capacity: costedRun + 1 + 258)
     for columns in 0...costedRun {
-      costs[columns] = UInt8(columns < 4 ? columns : 2 + String(columns).count)
+      costs[columns] = UInt8(columns < 4 ? columns : 2 + digitCount(columns))
     }
     for register in -2...255 {
-      costs[costedRun + 3 + register] = UInt8(1 + String(Swift.max(register, 0)).count)
+      costs[costedRun + 3 + register] = UInt8(1 + digitCount(Swift.max(register, 0)))
     }
     return costs
+  }
+
+  /// Decimal digits of a number below 10,000 (the tables stop at 1023).
+  private static func digitCount(_ value: Int) -> Int {
+    value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : 4
   }
 
   /// Passes whose columns are tracked in `passesAt`: all of them while there are at most 64.

@@ -21,28 +21,51 @@ struct SixelRegisterTable {
   /// An index past the end of `palette` takes the palette's last colour; an empty palette counts as
   /// one black entry.
   init(sampledCounts: [Int], palette: [SixelColor], transparentIndex: UInt8?) {
-    var countOfColor: [SixelColor: Int] = [:]
-    var colorOfIndex = [SixelColor?](repeating: nil, count: 256)
+    // Distinct colours in order of first index, found through their keys; runs once per frame,
+    // where a dictionary's hashing was a visible part of encoding a small image.
+    var distinctOfIndex = [Int](repeating: -1, count: 256)
+    var distinctColors: [SixelColor] = []
+    var distinctCounts: [Int] = []
+    var firstIndexOfKey: [Int: Int] = [:]
+    var previousKey = -1
     for index in 0..<256 {
       if let transparentIndex, index == Int(transparentIndex) { continue }
       let color =
         index < palette.count ? palette[index] : (palette.last ?? SixelColor.gray(0))
-      colorOfIndex[index] = color
-      countOfColor[color, default: 0] += index < sampledCounts.count ? sampledCounts[index] : 0
+      let key = SixelRegisterTable.order(color)
+      let distinct: Int
+      // Palettes list equal colours side by side (a gray palette repeats each level), so most
+      // lookups end here.
+      if key == previousKey, index > 0, distinctOfIndex[index - 1] >= 0 {
+        distinct = distinctOfIndex[index - 1]
+      } else if let known = firstIndexOfKey[key] {
+        distinct = known
+      } else {
+        distinct = distinctColors.count
+        firstIndexOfKey[key] = distinct
+        distinctColors.append(color)
+        distinctCounts.append(0)
+      }
+      previousKey = key
+      distinctOfIndex[index] = distinct
+      distinctCounts[distinct] += index < sampledCounts.count ? sampledCounts[index] : 0
     }
-    let ranked = countOfColor.sorted { lhs, rhs in
-      if lhs.value != rhs.value { return lhs.value > rhs.value }
-      return SixelRegisterTable.order(lhs.key) < SixelRegisterTable.order(rhs.key)
+    let ranked = distinctColors.indices.sorted { lhs, rhs in
+      if distinctCounts[lhs] != distinctCounts[rhs] {
+        return distinctCounts[lhs] > distinctCounts[rhs]
+      }
+      return SixelRegisterTable.order(distinctColors[lhs])
+        < SixelRegisterTable.order(distinctColors[rhs])
     }
-    var registerOfColor: [SixelColor: UInt16] = [:]
-    for (register, entry) in ranked.enumerated() {
-      registerOfColor[entry.key] = UInt16(register)
+    var registerOfDistinct = [UInt16](repeating: 0, count: distinctColors.count)
+    for (register, distinct) in ranked.enumerated() {
+      registerOfDistinct[distinct] = UInt16(register)
     }
-    registerOfIndex = colorOfIndex.map { color in
-      color.flatMap { registerOfColor[$0] } ?? SixelRegisterTable.unpainted
+    registerOfIndex = distinctOfIndex.map {
+      $0 < 0 ? SixelRegisterTable.unpainted : registerOfDistinct[$0]
     }
-    colors = ranked.map(\.key)
-    rankedCount = ranked.count { $0.value > 0 }
+    colors = ranked.map { distinctColors[$0] }
+    rankedCount = ranked.count { distinctCounts[$0] > 0 }
   }
 
   /// A total order on colours so that equal counts still give the same numbering every time.
