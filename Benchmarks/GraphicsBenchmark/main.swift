@@ -68,4 +68,22 @@ for (name, tool, arguments) in anchors {
     try BenchmarkRow.measure(name: name, sixel: output, exact: exact, milliseconds: time))
 }
 
+// img2sixel's adaptive palette shows fewer grays than its 32 colours; annotty at the fewest
+// levels that show as many grays compares the two at the same gray count.
+if let adaptive = rows.first(where: { $0.name.hasPrefix(BenchmarkRow.adaptiveAnchor) }),
+  let levels = (2...32).first(where: { levels in
+    let shown = try? DisplayedSixel(GraySixelEncoder.encode(exact, levels: levels))
+    return Set(shown?.grays ?? []).count >= adaptive.grayLevels
+  })
+{
+  var output: [UInt8] = []
+  let encodeOnly = medianMilliseconds(runs) {
+    output = GraySixelEncoder.encode(exact, levels: levels)
+  }
+  rows.append(
+    try BenchmarkRow.measure(
+      name: "annotty gray sixel, \(levels) levels (\(adaptive.grayLevels) grays)", sixel: output,
+      exact: exact, milliseconds: encodeOnly))
+}
+
 BenchmarkRow.printTable(rows)
