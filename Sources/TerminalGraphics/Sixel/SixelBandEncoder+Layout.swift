@@ -198,24 +198,25 @@ extension SixelBandEncoder {
     Int(layoutCosts[Swift.min(Swift.max(columns, 0), SixelBandEncoder.costedRun)])
   }
 
-  /// Bytes of `#n` for a register, from a table; -2 and -1 (no register) count as 2.
+  /// Bytes of `#n` for a register; -2 and -1 (no register) count as 2.
   @inline(__always)
   func selectionBytes(_ register: Int) -> Int {
-    let number = register < 0 ? 0 : Int(numberOfRegister[register])
-    return Int(layoutCosts[SixelBandEncoder.costedRun + 3 + Swift.min(Swift.max(number, 0), 255)])
+    Int(selectionCost[register &+ 2])
+  }
+
+  /// Bytes of `#number`.
+  static func selectionBytes(_ number: Int) -> UInt8 {
+    UInt8(1 + digitCount(Swift.min(number, 9999)))
   }
 
   /// Longest run `layoutCosts` knows.
   static let costedRun = 1023
 
-  /// The tables behind `runBytes` and `selectionBytes`, in one buffer.
+  /// The table behind `runBytes`.
   static func makeLayoutCosts() -> UnsafeMutablePointer<UInt8> {
-    let costs = UnsafeMutablePointer<UInt8>.allocate(capacity: costedRun + 1 + 258)
+    let costs = UnsafeMutablePointer<UInt8>.allocate(capacity: costedRun + 1)
     for columns in 0...costedRun {
       costs[columns] = UInt8(columns < 4 ? columns : 2 + digitCount(columns))
-    }
-    for register in -2...255 {
-      costs[costedRun + 3 + register] = UInt8(1 + digitCount(Swift.max(register, 0)))
     }
     return costs
   }

@@ -29,6 +29,8 @@ struct SixelBandEncoder: ~Copyable {
   /// painted, so the numbers in use are always 0 up to the count of colours used.
   let numberOfRegister: UnsafeMutablePointer<Int32>
   private var nextNumber: Int32
+  /// Per register from -2 on (index + 2): the bytes of its `#n`, 2 for -2 and -1 (no register).
+  let selectionCost: UnsafeMutablePointer<UInt8>
   /// Per register: the first column and the pixel count of the segment being built.
   let openStart: UnsafeMutablePointer<Int32>
   let openPixels: UnsafeMutablePointer<Int32>
@@ -87,6 +89,11 @@ struct SixelBandEncoder: ~Copyable {
       numberOfRegister[register] = register < ranked ? Int32(register) : -1
     }
     nextNumber = Int32(ranked)
+    selectionCost = .allocate(capacity: registerCount + 3)
+    for register in -2..<registerCount {
+      let number = Swift.max(Int(numberOfRegister[Swift.max(register, 0)]), 0)
+      selectionCost[register + 2] = register < 0 ? 2 : SixelBandEncoder.selectionBytes(number)
+    }
     openStart = .allocate(capacity: registerCount + 1)
     openStart.initialize(repeating: 0, count: registerCount + 1)
     openPixels = .allocate(capacity: registerCount + 1)
@@ -119,6 +126,7 @@ struct SixelBandEncoder: ~Copyable {
     coverage.deallocate()
     lastColumn.deallocate()
     numberOfRegister.deallocate()
+    selectionCost.deallocate()
     openStart.deallocate()
     openPixels.deallocate()
     segmentRegister.deallocate()
@@ -309,6 +317,7 @@ struct SixelBandEncoder: ~Copyable {
     segmentRegister[segment] = Int32(truncatingIfNeeded: register)
     if numberOfRegister[register] < 0 {
       numberOfRegister[register] = nextNumber
+      selectionCost[register + 2] = SixelBandEncoder.selectionBytes(Int(nextNumber))
       nextNumber += 1
     }
     segmentStart[segment] = Int32(truncatingIfNeeded: start)
