@@ -89,10 +89,11 @@ struct SixelBandEncoder: ~Copyable {
       numberOfRegister[register] = register < ranked ? Int32(register) : -1
     }
     nextNumber = Int32(ranked)
+    // Registers numbered later get their cost then; until then no segment refers to them.
     selectionCost = .allocate(capacity: registerCount + 3)
-    for register in -2..<registerCount {
-      let number = Swift.max(Int(numberOfRegister[Swift.max(register, 0)]), 0)
-      selectionCost[register + 2] = register < 0 ? 2 : SixelBandEncoder.selectionBytes(number)
+    selectionCost.initialize(repeating: 2, count: registerCount + 3)
+    for register in 0..<ranked {
+      selectionCost[register + 2] = SixelBandEncoder.selectionBytes(register)
     }
     openStart = .allocate(capacity: registerCount + 1)
     openStart.initialize(repeating: 0, count: registerCount + 1)

@@ -87,11 +87,6 @@ struct SixelByteSink: ~Copyable {
     return out + digits
   }
 
-  /// Copies the bytes written so far into an array.
-  func bytes() -> [UInt8] {
-    [UInt8](UnsafeBufferPointer(start: base, count: count))
-  }
-
   /// Copies the bytes written so far and then those of `next` into one array.
   func bytes(followedBy next: borrowing SixelByteSink) -> [UInt8] {
     [UInt8](unsafeUninitializedCapacity: count + next.count) { buffer, initialized in
