@@ -30,8 +30,8 @@ public struct SyncEngine: Sendable {
     try await pull(project: project, report: &report)
     report.pushSeconds = pushed.timeIntervalSince(started)
     report.pullSeconds = Date().timeIntervalSince(pushed)
-    report.openConflicts = try workspace.sync.conflicts().count
-    report.rejections = try workspace.sync.rejections().count
+    report.openConflicts = try workspace.sync.conflictCount()
+    report.rejections = try workspace.sync.rejectionCount()
     report.pending = try workspace.sync.pendingCount()
     return report
   }
@@ -119,7 +119,7 @@ public struct SyncEngine: Sendable {
     switch result.outcome {
     case .applied:
       return PushResultRecord(
-        clientSeq: result.clientSeq, outcome: .applied(revision: result.revision ?? 0))
+        clientSeq: result.clientSeq, outcome: .applied)
     case .conflict:
       guard let server = result.server else {
         throw SyncError.protocolViolation("conflict without the server's version")

@@ -39,8 +39,8 @@ import Workspace
     let sent = try AnnotationJSON.decode(Annotation.self, from: pending[1].body)
     #expect(sent.id == box.id)
     try workspace.sync.record([
-      PushResultRecord(clientSeq: 1, outcome: .applied(revision: 1)),
-      PushResultRecord(clientSeq: 2, outcome: .applied(revision: 2)),
+      PushResultRecord(clientSeq: 1, outcome: .applied),
+      PushResultRecord(clientSeq: 2, outcome: .applied),
     ])
     #expect(try workspace.sync.pending().isEmpty)
     #expect(try workspace.annotations.syncState().ackedClientSeq == 2)
@@ -66,7 +66,7 @@ import Workspace
         return PushResultRecord(
           clientSeq: seq,
           outcome: seq % 2 == 1
-            ? .applied(revision: 1) : .conflict(try! theirs(box, revision: 3, x: 50)))
+            ? .applied : .conflict(try! theirs(box, revision: 3, x: 50)))
       })
     let conflicts = try workspace.sync.conflicts()
     #expect(conflicts.count == 3)
@@ -132,8 +132,8 @@ import Workspace
     moved.shape = .box(BoundingBox(x: 77, y: 20, width: 30, height: 40))
     try workspace.annotations.apply(.update(before: stored, after: moved))
     try workspace.sync.record([
-      PushResultRecord(clientSeq: 1, outcome: .applied(revision: 1)),
-      PushResultRecord(clientSeq: 2, outcome: .applied(revision: 2)),
+      PushResultRecord(clientSeq: 1, outcome: .applied),
+      PushResultRecord(clientSeq: 2, outcome: .applied),
     ])
     let changed = try workspace.sync.applyPulled(
       [try theirs(box, revision: 1, x: 10, author: "reader1")], nextCursor: 1)
@@ -150,7 +150,7 @@ import Workspace
       try workspace.annotations.apply(
         .add(Samples.box(id: "00000000-0000-4000-8000-00000000001\(index)")))
     }
-    try workspace.sync.record([PushResultRecord(clientSeq: 1, outcome: .applied(revision: 1))])
+    try workspace.sync.record([PushResultRecord(clientSeq: 1, outcome: .applied)])
     try workspace.sync.configure(serverURL: "http://127.0.0.1:1", project: "p")
     try workspace.sync.setServerClientID("c-1")
     #expect(try workspace.sync.pending().map(\.clientSeq) == [1, 2])

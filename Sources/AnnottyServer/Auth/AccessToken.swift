@@ -11,9 +11,7 @@ public enum AccessToken {
 
   /// A fresh token from 32 bytes of `SystemRandomNumberGenerator`.
   public static func generate() -> String {
-    var generator = SystemRandomNumberGenerator()
-    let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-    let body = base62(bytes, width: bodyLength)
+    let body = base62(RandomID.bytes(32), width: bodyLength)
     return prefix + body + checksum(of: prefix + body)
   }
 
@@ -69,8 +67,12 @@ public enum AccessToken {
 /// Random identifiers for tokens and clients (not secrets: they appear in audit rows).
 enum RandomID {
   static func make(_ prefix: String) -> String {
+    prefix + CanonicalHash.hex(bytes(12))
+  }
+
+  /// `count` bytes from `SystemRandomNumberGenerator`.
+  static func bytes(_ count: Int) -> [UInt8] {
     var generator = SystemRandomNumberGenerator()
-    let bytes = (0..<12).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-    return prefix + bytes.map { String(format: "%02x", $0) }.joined()
+    return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
   }
 }

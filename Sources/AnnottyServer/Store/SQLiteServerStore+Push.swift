@@ -173,20 +173,22 @@ struct PushBatch {
     {
       return try finish(.rejected, code: code)
     }
+    /// The mutation's body written as `revision`.
+    func written(_ revision: Int) -> ChangeRecord {
+      ChangeRecord(
+        annotationID: mutation.annotationID, revision: revision, deleted: false,
+        scope: mutation.scope, body: mutation.body, author: principal.user, serverTime: "")
+    }
     var next: ChangeRecord
     switch (mutation.name, current) {
     case (.createAnnotation, .some(let current))
     where current.deleted && current.revision == mutation.baseRevision:
       // Undo of a delete on the client: the annotation comes back as its next revision.
-      next = ChangeRecord(
-        annotationID: mutation.annotationID, revision: current.revision + 1, deleted: false,
-        scope: mutation.scope, body: mutation.body, author: principal.user, serverTime: "")
+      next = written(current.revision + 1)
     case (.createAnnotation, .some(let current)):
       return try finish(.conflict, server: current)
     case (.createAnnotation, .none):
-      next = ChangeRecord(
-        annotationID: mutation.annotationID, revision: 1, deleted: false, scope: mutation.scope,
-        body: mutation.body, author: principal.user, serverTime: "")
+      next = written(1)
     case (_, .none):
       return try finish(.rejected, code: "not_found")
     case (_, .some(let current)) where current.revision != mutation.baseRevision:
@@ -200,9 +202,7 @@ struct PushBatch {
       next.deleted = true
       next.author = principal.user
     case (_, .some(let current)):
-      next = ChangeRecord(
-        annotationID: mutation.annotationID, revision: current.revision + 1, deleted: false,
-        scope: mutation.scope, body: mutation.body, author: principal.user, serverTime: "")
+      next = written(current.revision + 1)
     }
     next.serverTime = SQLiteServerStore.iso8601(store.clock())
     try write(next)

@@ -83,8 +83,7 @@ enum ServerSchema {
           CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event
             BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END;
           """)
-      var generator = SystemRandomNumberGenerator()
-      let key = Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+      let key = Data(RandomID.bytes(32))
       try db.execute(
         sql: "INSERT INTO server_key(id, uid_hmac_key) VALUES (1, ?)", arguments: [key])
     }

@@ -83,6 +83,16 @@ enum AnnotationRows {
     return mutation
   }
 
+  /// Takes acknowledged mutations out of the outbox and advances `acked_client_seq`.
+  static func markSent(clientSeqs: [Int64], in db: Database) throws {
+    guard let newest = clientSeqs.max() else { return }
+    let delete = try db.cachedStatement(sql: "DELETE FROM outbox WHERE client_seq = ?")
+    for clientSeq in clientSeqs { try delete.execute(arguments: [clientSeq]) }
+    try db.execute(
+      sql: "UPDATE sync_state SET acked_client_seq = max(acked_client_seq, ?) WHERE id = 1",
+      arguments: [newest])
+  }
+
   static func decodeMutation(_ row: Row) throws -> OutboxMutation {
     let clientSeq: Int64 = row["client_seq"]
     let nameText: String = row["name"]

@@ -19,15 +19,7 @@ public struct AnnotationStore: Sendable {
   /// stored: adding an id that exists, changing or deleting one that does not or that changed.
   @discardableResult
   public func apply(_ edit: AnnotationEdit) throws -> CommittedEdit {
-    let now = clock()
-    return try database.workspaceWrite { db in
-      let committed = try Self.commit(edit, restampingAt: nil, now: now, in: db)
-      let cursor = try EditHistoryRows.cursor(db)
-      try db.execute(sql: "DELETE FROM edit_history WHERE seq > ?", arguments: [cursor])
-      let seq = try EditHistoryRows.append(committed.edit, doneAt: now, in: db)
-      try EditHistoryRows.setCursor(seq, in: db)
-      return committed
-    }
+    try applyAll([edit])[0]
   }
 
   /// Applies several edits in ONE transaction (an import, pre-labels): all of them or none, each
@@ -187,13 +179,8 @@ public struct AnnotationStore: Sendable {
   /// Records that the server acknowledged these mutations: their rows leave the outbox and
   /// `acked_client_seq` advances, in one transaction.
   public func markSent(clientSeqs: [Int64]) throws {
-    guard let newest = clientSeqs.max() else { return }
-    try database.workspaceWrite { db in
-      let delete = try db.cachedStatement(sql: "DELETE FROM outbox WHERE client_seq = ?")
-      for clientSeq in clientSeqs { try delete.execute(arguments: [clientSeq]) }
-      try db.execute(
-        sql: "UPDATE sync_state SET acked_client_seq = max(acked_client_seq, ?) WHERE id = 1",
-        arguments: [newest])
+    guard !clientSeqs.isEmpty else { return }
+    try database.workspaceWrite { db in try AnnotationRows.markSent(clientSeqs: clientSeqs, in: db)
     }
   }
 

@@ -79,7 +79,7 @@ public struct SyncLedger: Sendable {
           studyInstanceUID: row["study_uid"], seriesInstanceUID: row["series_uid"],
           sopInstanceUID: row["sop_instance_uid"], frame: row["frame"],
           body: try Self.body(of: mutation, current: row["current_body"]),
-          createdAt: mutation.createdAt, attempts: mutation.attempts)
+          createdAt: mutation.createdAt)
       }
     }
   }
@@ -90,7 +90,8 @@ public struct SyncLedger: Sendable {
     guard !results.isEmpty else { return }
     let now = clock()
     try database.workspaceWrite { db in
-      for result in results {
+      // Applied mutations, nearly all of them, only leave the outbox.
+      for result in results where result.outcome != .applied {
         guard
           let row = try Row.fetchOne(
             db,
@@ -103,7 +104,7 @@ public struct SyncLedger: Sendable {
         let body = try Self.body(of: mutation, current: row["current_body"] ?? "{}")
         switch result.outcome {
         case .applied:
-          break
+          continue
         case .conflict(let server):
           try db.execute(
             sql: """
@@ -141,12 +142,8 @@ public struct SyncLedger: Sendable {
               now.description,
             ])
         }
-        try db.execute(
-          sql: "DELETE FROM outbox WHERE client_seq = ?", arguments: [result.clientSeq])
       }
-      try db.execute(
-        sql: "UPDATE sync_state SET acked_client_seq = max(acked_client_seq, ?) WHERE id = 1",
-        arguments: [results.map(\.clientSeq).max() ?? 0])
+      try AnnotationRows.markSent(clientSeqs: results.map(\.clientSeq), in: db)
     }
   }
 
@@ -178,13 +175,19 @@ public struct SyncLedger: Sendable {
             ])
           continue
         }
+        // The change log holds every revision: a page may carry an older one than what is
+        // here already (my own later edits, acknowledged), which must not go back in time.
+        // Checked on the revision column first, so those (most of a page) are never decoded.
+        if let stored = try Int.fetchOne(
+          db, sql: "SELECT revision FROM annotation WHERE id = ?", arguments: [version.annotationID]
+        ),
+          stored >= version.revision
+        {
+          continue
+        }
         guard var annotation = try? AnnotationJSON.decode(Annotation.self, from: version.body),
           annotation.id == version.annotationID
         else { continue }
-        // The change log holds every revision: a page may carry an older one than what is
-        // here already (my own later edits, acknowledged), which must not go back in time.
-        let current = try AnnotationRows.fetch(id: version.annotationID, in: db)
-        if let current, current.annotation.revision >= version.revision { continue }
         annotation.revision = version.revision
         try AnnotationRows.write(
           StoredAnnotation(annotation: annotation, isDeleted: version.deleted), in: db)
@@ -194,6 +197,20 @@ public struct SyncLedger: Sendable {
         sql: "UPDATE sync_state SET pulled_seq = max(pulled_seq, ?) WHERE id = 1",
         arguments: [nextCursor])
       return changed
+    }
+  }
+
+  /// How many conflicts are open.
+  public func conflictCount() throws -> Int {
+    try database.workspaceRead { db in
+      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_conflict") ?? 0
+    }
+  }
+
+  /// How many refused mutations the user has not cleared.
+  public func rejectionCount() throws -> Int {
+    try database.workspaceRead { db in
+      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_rejection") ?? 0
     }
   }
 

@@ -15,7 +15,6 @@ public struct PendingMutation: Sendable, Hashable {
   /// AnnotationJSON of the annotation as the mutation left it (for a delete, what was deleted).
   public var body: String
   public var createdAt: Timestamp
-  public var attempts: Int
 }
 
 /// The server's version of an annotation, as a push result or a pulled change carries it.
@@ -38,7 +37,7 @@ public struct ServerVersion: Sendable, Hashable {
 
 /// What the server did with one pushed mutation.
 public enum PushOutcome: Sendable, Hashable {
-  case applied(revision: Int)
+  case applied
   case conflict(ServerVersion)
   case rejected(code: String)
 }
