@@ -46,6 +46,24 @@ import Testing
     #expect(!raster.raster.indices.contains(LevelRaster.unusedIndex))
   }
 
+  @Test func overlayRegistersDoNotDependOnWhichColourComesFirst() throws {
+    // A red shape on row 0 and a green crosshair pixel that moves from row 2 to above it: the
+    // palette stays the same, so only the rows that changed are sent again.
+    let red: [UInt8] = [255, 0, 0]
+    let green: [UInt8] = [0, 255, 0]
+    let gray: [UInt8] = [40, 40, 40]
+    let before = LevelRaster(
+      rgb: RGBImage(width: 2, height: 3, pixels: gray + red + gray + gray + green + gray),
+      levels: 101)
+    let after = LevelRaster(
+      rgb: RGBImage(width: 2, height: 3, pixels: green + red + gray + gray + gray + gray),
+      levels: 101)
+    #expect(after.palette == before.palette)
+    let changed = try #require(after.changedRegion(since: before))
+    #expect(changed.rows == 0..<3 && changed.columns == 0..<1)
+    #expect(after.raster.indices[1] == before.raster.indices[1])
+  }
+
   @Test func theChangedRegionBoundsEveryDifference() throws {
     var pixels = [UInt8](repeating: 10, count: 4 * 6)
     let before = LevelRaster(gray: GrayImage(width: 4, height: 6, pixels: pixels), levels: 32)

@@ -83,9 +83,25 @@ public struct LevelRaster: Sendable, Equatable {
         }
       }
     }
+    // Overlay colours were numbered in the order the scan met them, which changes when a shape
+    // moves above another; in colour order instead, the same overlay keeps the same palette, so
+    // `changedRegion` can still send only what moved.
+    let sorted = extra.indices.sorted { (Self.order(extra[$0]), $0) < (Self.order(extra[$1]), $1) }
+    if sorted != Array(extra.indices) {
+      var remap = (0...255).map { UInt8($0) }
+      for (position, original) in sorted.enumerated() {
+        remap[firstColor + original] = UInt8(firstColor + position)
+      }
+      for pixel in indices.indices { indices[pixel] = remap[Int(indices[pixel])] }
+      extra = sorted.map { extra[$0] }
+    }
     raster = IndexedRaster(
       width: count > 0 ? image.width : 0, height: count > 0 ? image.height : 0, indices: indices)
     palette = Self.grayPalette(quantizer) + extra
+  }
+
+  private static func order(_ color: SixelColor) -> Int {
+    Int(color.red) << 16 | Int(color.green) << 8 | Int(color.blue)
   }
 
   /// The rectangle `rows` x `columns` of the raster alone, with the same palette.
