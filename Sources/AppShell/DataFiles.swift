@@ -14,13 +14,8 @@ public struct DataFiles: Sendable {
   public var userFolder: String
 
   public init(environment: [String: String], executablePath: String) {
-    userFolder = Self.userFolder(environment: environment)
+    userFolder = UserFolders.configuration(environment: environment)
     sharedFolder = Self.sharedFolder(environment: environment, executablePath: executablePath)
-  }
-
-  /// The user's configuration folder for annotty (it need not exist).
-  public static func userFolder(environment: [String: String]) -> String {
-    UserFolders.configuration(environment: environment)
   }
 
   /// The file of keymap or theme `name` (`kind` is `keymaps` or `themes`): the user's, else the

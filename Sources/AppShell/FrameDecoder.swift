@@ -24,9 +24,7 @@ enum FrameDecoder {
     return lowered.hasSuffix(".tif") || lowered.hasSuffix(".tiff")
   }
 
-  static func decode(_ location: FrameLocation, parsed: ParsedDICOM?) throws -> DecodedFrame {
-    if isTIFF(location.path) { return try decodeTIFF(location) }
-    let parsed = try parsed ?? ParsedDICOM(readDICOM(location.path), path: location.path)
+  static func decode(_ location: FrameLocation, parsed: ParsedDICOM) throws -> DecodedFrame {
     let file = parsed.file
     return try describing(location.path) {
       let index = location.frame - 1
@@ -97,7 +95,7 @@ enum FrameDecoder {
     return position.dot(orientation.normal)
   }
 
-  private static func decodeTIFF(_ location: FrameLocation) throws -> DecodedFrame {
+  static func decodeTIFF(_ location: FrameLocation) throws -> DecodedFrame {
     let page: TIFFPage
     do {
       page = try TIFFImageFile(path: location.path).readPage(location.frame - 1)

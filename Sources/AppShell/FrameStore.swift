@@ -37,7 +37,10 @@ final class FrameStore {
     let location = locations[stack][frame]
     let result: Result<DecodedFrame, FrameError>
     do {
-      result = .success(try FrameDecoder.decode(location, parsed: try parsedFile(location)))
+      result = .success(
+        FrameDecoder.isTIFF(location.path)
+          ? try FrameDecoder.decodeTIFF(location)
+          : try FrameDecoder.decode(location, parsed: try parsedFile(location)))
     } catch let error as FrameError {
       result = .failure(error)
     } catch {
@@ -47,8 +50,7 @@ final class FrameStore {
     return result
   }
 
-  private func parsedFile(_ location: FrameLocation) throws -> ParsedDICOM? {
-    guard !FrameDecoder.isTIFF(location.path) else { return nil }
+  private func parsedFile(_ location: FrameLocation) throws -> ParsedDICOM {
     if let index = files.firstIndex(where: { $0.path == location.path }) {
       let entry = files.remove(at: index)
       files.append(entry)

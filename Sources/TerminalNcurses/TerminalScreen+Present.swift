@@ -48,10 +48,7 @@ extension TerminalScreen {
   /// Writes an image (sixel or kitty bytes) with its top-left at a 0-based cell: ncurses' frame
   /// is flushed first, then one write of ESC 7, the cursor move, the bytes and ESC 8.
   public func writeGraphic(_ bytes: [UInt8], atRow row: Int, column: Int) {
-    doupdate()
-    fflush(outputFile)
-    var chunk = GraphicWrite.chunk(bytes, row: row, column: column)
-    writeFully(&chunk)
+    writeGraphics([(bytes, row, column)], trailer: [])
   }
 
   /// Writes several images or strips, then `trailer` (a status request), in one write after

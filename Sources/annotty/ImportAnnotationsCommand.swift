@@ -49,8 +49,9 @@ struct ImportAnnotationsCommand: ParsableCommand {
     var unchanged = 0
     var edits: [AnnotationEdit] = []
     do {
+      let existing = try opened.annotations.annotations(ids: annotations.map(\.id))
       for annotation in annotations {
-        if let stored = try opened.annotations.annotation(id: annotation.id), !stored.isDeleted {
+        if let stored = existing[annotation.id], !stored.isDeleted {
           // Importing the same file twice must not queue edits that change nothing.
           var same = annotation
           same.revision = stored.annotation.revision

@@ -10,7 +10,8 @@ struct WorkspaceOption: ParsableArguments {
   /// Opens a workspace that must already exist (for reading commands such as `ls` and
   /// `export`, which should not leave an empty workspace behind a typo).
   func openExisting() throws -> Workspace {
-    let database = URL(fileURLWithPath: path).appendingPathComponent("annotty.sqlite").path
+    let database = URL(fileURLWithPath: path).appendingPathComponent(Workspace.databaseFileName)
+      .path
     guard FileManager.default.fileExists(atPath: database) else {
       throw InputError(
         path: path, message: "no workspace here (no annotty.sqlite); create one with annotty import"

@@ -79,6 +79,17 @@ public struct AnnotationStore: Sendable {
     try database.workspaceRead { try AnnotationRows.fetch(id: id, in: $0) }
   }
 
+  /// The annotations of these ids that exist, deleted or not, read in one transaction.
+  public func annotations(ids: [String]) throws -> [String: StoredAnnotation] {
+    try database.workspaceRead { db in
+      var found: [String: StoredAnnotation] = [:]
+      for id in ids {
+        if let stored = try AnnotationRows.fetch(id: id, in: db) { found[id] = stored }
+      }
+      return found
+    }
+  }
+
   /// Live annotations on one image frame (1-based), ordered by id.
   public func annotations(sopInstanceUID: String, frame: Int) throws -> [Annotation] {
     try database.workspaceRead { db in
