@@ -7,21 +7,30 @@ public enum OverlayPainter {
   public static func paint(_ gray: GrayImage, overlay: Overlay, transform: ImageToDisplay)
     -> RGBImage
   {
-    var canvas = Canvas(gray)
-    for shape in overlay.shapes {
-      canvas.draw(shape, transform: transform)
-    }
-    if let crosshair = overlay.crosshair {
-      canvas.drawCrosshair(at: crosshair, color: overlay.crosshairColor, transform: transform)
-    }
-    return canvas.image
+    paint(Canvas(gray), overlay: overlay, transform: transform)
   }
 
   /// The same over an RGB image (color ultrasound, secondary capture).
   public static func paint(_ rgb: RGBImage, overlay: Overlay, transform: ImageToDisplay)
     -> RGBImage
   {
-    var canvas = Canvas(rgb)
+    paint(Canvas(rgb), overlay: overlay, transform: transform)
+  }
+
+  /// The same over either kind of display image.
+  public static func paint(_ image: DisplayImage, overlay: Overlay, transform: ImageToDisplay)
+    -> RGBImage
+  {
+    switch image {
+    case .gray(let gray): paint(gray, overlay: overlay, transform: transform)
+    case .color(let rgb): paint(rgb, overlay: overlay, transform: transform)
+    }
+  }
+
+  private static func paint(_ canvas: Canvas, overlay: Overlay, transform: ImageToDisplay)
+    -> RGBImage
+  {
+    var canvas = canvas
     for shape in overlay.shapes {
       canvas.draw(shape, transform: transform)
     }

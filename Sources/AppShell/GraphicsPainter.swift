@@ -36,18 +36,10 @@ final class GraphicsPainter {
     generation += 1
   }
 
-  /// What to write so that `viewport` shows `canvas`; `isColorFrame` picks libsixel's quantizer
-  /// for color images. Empty when the terminal already shows exactly this.
-  func placements(for canvas: DisplayImage, in viewport: Rect, isColorFrame: Bool) throws
-    -> [GraphicPlacement]
-  {
-    let prepared = try prepare(canvas, in: viewport, isColorFrame: isColorFrame)
-    commit(prepared)
-    return prepared.placements
-  }
-
-  /// The placements for `canvas` after what the terminal shows now, without recording them as
-  /// sent: rapid mode encodes the next image while the user looks at this one.
+  /// What to write so that `viewport` shows `canvas`, after what the terminal shows now (no
+  /// placements when it shows exactly this); `isColorFrame` picks libsixel's quantizer for color
+  /// images. Not recorded as sent until `commit`: rapid mode encodes the next image while the user
+  /// looks at this one.
   func prepare(_ canvas: DisplayImage, in viewport: Rect, isColorFrame: Bool) throws
     -> PreparedGraphics
   {

@@ -122,20 +122,23 @@ public final class Session {
     else { return }
     request.frame += 1
     request.overlay.shapes = []
+    if let graphics = (try? encode(request, in: viewport)) ?? nil {
+      prepared = (request, viewport, graphics)
+    }
+  }
+
+  /// Decodes, windows and encodes `request` for `viewport` against what the terminal shows now,
+  /// without recording it as sent; nil when the frame cannot be shown.
+  private func encode(_ request: ImageRequest, in viewport: Rect) throws -> PreparedGraphics? {
     guard
       case .success(let decoded) = runner.frames.frame(stack: request.stack, frame: request.frame)
-    else { return }
+    else { return nil }
     let size = painter.geometry.pixelSize(of: viewport)
-    do {
-      guard
-        let canvas = try renderer.canvas(
-          for: request, frame: decoded, width: size.width, height: size.height)
-      else { return }
-      let graphics = try painter.prepare(canvas, in: viewport, isColorFrame: decoded.color != nil)
-      prepared = (request, viewport, graphics)
-    } catch {
-      prepared = nil
-    }
+    guard
+      let canvas = try renderer.canvas(
+        for: request, frame: decoded, width: size.width, height: size.height)
+    else { return nil }
+    return try painter.prepare(canvas, in: viewport, isColorFrame: decoded.color != nil)
   }
 
   /// When the cine timer fires next (monotonic seconds); nil when cine is off.
@@ -201,15 +204,9 @@ public final class Session {
       painter.commit(prepared.graphics)
       return prepared.graphics.placements
     }
-    guard !viewport.isEmpty,
-      case .success(let decoded) = runner.frames.frame(stack: request.stack, frame: request.frame)
-    else { return [] }
-    let size = painter.geometry.pixelSize(of: viewport)
-    guard
-      let canvas = try renderer.canvas(
-        for: request, frame: decoded, width: size.width, height: size.height)
-    else { return [] }
-    return try painter.placements(for: canvas, in: viewport, isColorFrame: decoded.color != nil)
+    guard !viewport.isEmpty, let graphics = try encode(request, in: viewport) else { return [] }
+    painter.commit(graphics)
+    return graphics.placements
   }
 
   /// Set when the user asked to sync (`:sync`) or committed an edit; the loop's background sync

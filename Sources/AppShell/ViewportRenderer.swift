@@ -28,20 +28,11 @@ final class ViewportRenderer {
       ImageSize(columns: image.width, rows: image.height), width: width, height: height,
       zoom: request.zoom, pan: request.pan, heightOverWidth: frame.pixelAspect)
     let hasOverlay = !request.overlay.shapes.isEmpty || request.overlay.crosshair != nil
-    switch image {
-    case .gray(let gray):
-      let sampled = ViewportSampler.sample(
-        gray, width: width, height: height, scale: transform.scale, scaleY: transform.scaleY,
-        offsetX: transform.offsetX, offsetY: transform.offsetY)
-      guard hasOverlay else { return .gray(sampled) }
-      return .color(OverlayPainter.paint(sampled, overlay: request.overlay, transform: transform))
-    case .color(let rgb):
-      let sampled = ViewportSampler.sample(
-        rgb, width: width, height: height, scale: transform.scale, scaleY: transform.scaleY,
-        offsetX: transform.offsetX, offsetY: transform.offsetY)
-      guard hasOverlay else { return .color(sampled) }
-      return .color(OverlayPainter.paint(sampled, overlay: request.overlay, transform: transform))
-    }
+    let sampled = image.sampled(
+      width: width, height: height, scale: transform.scale, scaleY: transform.scaleY,
+      offsetX: transform.offsetX, offsetY: transform.offsetY)
+    guard hasOverlay else { return sampled }
+    return .color(OverlayPainter.paint(sampled, overlay: request.overlay, transform: transform))
   }
 }
 

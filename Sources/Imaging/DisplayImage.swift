@@ -25,6 +25,25 @@ public enum DisplayImage: Sendable, Equatable {
     case .color(let image): .color(Resampler.resize(image, width: width, height: height))
     }
   }
+
+  /// The image seen through a transform in a `width` x `height` viewport (see `ViewportSampler`).
+  public func sampled(
+    width: Int, height: Int, scale: Double, scaleY: Double? = nil, offsetX: Double,
+    offsetY: Double
+  ) -> DisplayImage {
+    switch self {
+    case .gray(let image):
+      .gray(
+        ViewportSampler.sample(
+          image, width: width, height: height, scale: scale, scaleY: scaleY, offsetX: offsetX,
+          offsetY: offsetY))
+    case .color(let image):
+      .color(
+        ViewportSampler.sample(
+          image, width: width, height: height, scale: scale, scaleY: scaleY, offsetX: offsetX,
+          offsetY: offsetY))
+    }
+  }
 }
 
 extension PNGEncoder {

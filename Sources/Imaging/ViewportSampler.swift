@@ -42,6 +42,9 @@ public enum ViewportSampler {
   }
 
   /// The same for an RGB image, channel by channel.
+  ///
+  /// A copy of the gray loop on purpose: one loop over a channel count cost the TUI about 0.3 ms
+  /// per key at 880x760, because the gray case no longer compiled to straight loads.
   public static func sample(
     _ image: RGBImage, width: Int, height: Int, scale: Double, scaleY: Double? = nil,
     offsetX: Double, offsetY: Double
