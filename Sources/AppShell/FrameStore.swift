@@ -74,14 +74,8 @@ final class FrameStore {
 
   private static func size(of result: Result<DecodedFrame, FrameError>) -> Int {
     guard case .success(let frame) = result else { return 0 }
-    let sampleBytes: Int
-    switch frame.pixels.samples {
-    case .uint8, .int8: sampleBytes = 1
-    case .uint16, .int16: sampleBytes = 2
-    case .uint32, .int32, .float32: sampleBytes = 4
-    case .float64: sampleBytes = 8
-    }
-    return frame.pixels.pixelCount * frame.pixels.samplesPerPixel * sampleBytes
+    return frame.pixels.pixelCount * frame.pixels.samplesPerPixel
+      * frame.pixels.samples.bytesPerSample
       + (frame.color?.pixels.count ?? 0)
   }
 }

@@ -49,12 +49,12 @@ extension NativePixels {
       for index in 0..<description.numberOfFrames {
         let frame = try file.pixelFrame(index, registry: registry)
         if first == nil { first = frame }
-        bytes += littleEndianBytes(frame.samples)
+        bytes += frame.samples.littleEndianBytes
       }
       guard let first else {
         throw DeidentificationError("the pixel data has no frames", path: [.pixelData])
       }
-      let bitsAllocated = sampleBits(first.samples)
+      let bitsAllocated = first.samples.bytesPerSample * 8
       return NativePixels(
         bytes: bytes,
         layout: PixelLayout(
@@ -67,36 +67,5 @@ extension NativePixels {
     } catch {
       throw DeidentificationError("cannot decode the pixel data: \(error)", path: [.pixelData])
     }
-  }
-
-  private static func sampleBits(_ samples: PixelFrame.Samples) -> Int {
-    switch samples {
-    case .uint8, .int8: 8
-    case .uint16, .int16: 16
-    case .uint32, .int32, .float32: 32
-    case .float64: 64
-    }
-  }
-
-  private static func littleEndianBytes(_ samples: PixelFrame.Samples) -> [UInt8] {
-    switch samples {
-    case .uint8(let values): values
-    case .int8(let values): values.map { UInt8(bitPattern: $0) }
-    case .uint16(let values): bytes(of: values)
-    case .int16(let values): bytes(of: values.map { UInt16(bitPattern: $0) })
-    case .uint32(let values): bytes(of: values)
-    case .int32(let values): bytes(of: values.map { UInt32(bitPattern: $0) })
-    case .float32(let values): bytes(of: values.map(\.bitPattern))
-    case .float64(let values): bytes(of: values.map(\.bitPattern))
-    }
-  }
-
-  private static func bytes<Integer: FixedWidthInteger>(of values: [Integer]) -> [UInt8] {
-    var output: [UInt8] = []
-    output.reserveCapacity(values.count * MemoryLayout<Integer>.size)
-    for value in values {
-      withUnsafeBytes(of: value.littleEndian) { output += $0 }
-    }
-    return output
   }
 }

@@ -15,7 +15,7 @@ enum NumPyFile {
     let shape =
       samplesPerPixel > 1 ? "(\(rows), \(columns), \(samplesPerPixel))" : "(\(rows), \(columns))"
     return encode(
-      descriptor: "<f8", shape: shape, body: littleEndianBytes(values.map(\.bitPattern)))
+      descriptor: "<f8", shape: shape, body: PixelFrame.Samples.float64(values).littleEndianBytes)
   }
 
   private static func encode(descriptor: String, shape: String, body: [UInt8]) -> [UInt8] {
@@ -31,26 +31,17 @@ enum NumPyFile {
   }
 
   private static func data(_ samples: PixelFrame.Samples) -> (String, [UInt8]) {
-    switch samples {
-    case .uint8(let values): ("|u1", values)
-    case .int8(let values): ("|i1", values.map { UInt8(bitPattern: $0) })
-    case .uint16(let values): ("<u2", littleEndianBytes(values))
-    case .int16(let values): ("<i2", littleEndianBytes(values))
-    case .uint32(let values): ("<u4", littleEndianBytes(values))
-    case .int32(let values): ("<i4", littleEndianBytes(values))
-    case .float32(let values): ("<f4", littleEndianBytes(values.map(\.bitPattern)))
-    case .float64(let values): ("<f8", littleEndianBytes(values.map(\.bitPattern)))
-    }
-  }
-
-  private static func littleEndianBytes<Value: FixedWidthInteger>(_ values: [Value]) -> [UInt8] {
-    let size = MemoryLayout<Value>.size
-    var bytes = [UInt8](repeating: 0, count: values.count * size)
-    bytes.withUnsafeMutableBytes { raw in
-      for (index, value) in values.enumerated() {
-        raw.storeBytes(of: value.littleEndian, toByteOffset: index * size, as: Value.self)
+    let dtype =
+      switch samples {
+      case .uint8: "|u1"
+      case .int8: "|i1"
+      case .uint16: "<u2"
+      case .int16: "<i2"
+      case .uint32: "<u4"
+      case .int32: "<i4"
+      case .float32: "<f4"
+      case .float64: "<f8"
       }
-    }
-    return bytes
+    return (dtype, samples.littleEndianBytes)
   }
 }

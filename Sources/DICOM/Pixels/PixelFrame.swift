@@ -10,6 +10,30 @@ public struct PixelFrame: Sendable, Equatable {
     case int32([Int32])
     case float32([Float])
     case float64([Double])
+
+    /// Bytes one sample takes in storage.
+    public var bytesPerSample: Int {
+      switch self {
+      case .uint8, .int8: 1
+      case .uint16, .int16: 2
+      case .uint32, .int32, .float32: 4
+      case .float64: 8
+      }
+    }
+
+    /// The samples as little-endian bytes (floats by their IEEE bit patterns).
+    public var littleEndianBytes: [UInt8] {
+      switch self {
+      case .uint8(let values): values
+      case .int8(let values): values.map { UInt8(bitPattern: $0) }
+      case .uint16(let values): LittleEndianBytes.of(values)
+      case .int16(let values): LittleEndianBytes.of(values)
+      case .uint32(let values): LittleEndianBytes.of(values)
+      case .int32(let values): LittleEndianBytes.of(values)
+      case .float32(let values): LittleEndianBytes.of(values.map(\.bitPattern))
+      case .float64(let values): LittleEndianBytes.of(values.map(\.bitPattern))
+      }
+    }
   }
 
   public var rows: Int
