@@ -50,10 +50,7 @@ struct DataSetCleaner {
     }
     // Overlay attributes other than Overlay Data and Comments describe what is gone, and an
     // orphaned overlay header confuses viewers.
-    if tag.group & 0xFF00 == 0x6000 {
-      report.overlayElementsRemoved += 1
-      return nil
-    }
+    if tag.group & 0xFF00 == 0x6000 { return nil }
     if insideDummySequence, Self.freeTextVRs.contains(element.vr) {
       report.count(.dummy)
       return dummy(for: element)
@@ -127,17 +124,14 @@ struct DataSetCleaner {
     return WritableElement(tag: element.tag, vr: element.vr, value: .bytes(bytes))
   }
 
-  private mutating func shiftedDate(_ element: DataElement, in dataSet: DataSet) -> WritableElement
-  {
+  private func shiftedDate(_ element: DataElement, in dataSet: DataSet) -> WritableElement {
     let text = String(decoding: dataSet.bytes(of: element), as: UTF8.self)
     if text.trimmingCharacters(in: [" ", "\0"]).isEmpty {
       return WritableElement(tag: element.tag, vr: element.vr, value: .bytes([]))
     }
     guard let shifted = DateShift.shifted(text, byDays: dayOffset) else {
-      report.datesEmptied += 1
       return WritableElement(tag: element.tag, vr: element.vr, value: .bytes([]))
     }
-    report.datesShifted += 1
     return WritableElement(tag: element.tag, vr: element.vr, value: .bytes(Array(shifted.utf8)))
   }
 

@@ -40,7 +40,7 @@ public struct Deidentifier: Sendable {
     var source = dataSet
     if nativePixels != nil { source = Self.removingPixelData(source) }
     var output = try cleaner.clean(source, path: [], insideDummySequence: false)
-    var report = cleaner.report
+    let report = cleaner.report
 
     if let nativePixels {
       nativePixels.describe(in: &output)
@@ -54,7 +54,6 @@ public struct Deidentifier: Sendable {
         layout = try PixelLayout(dataSet)
       }
       pixels = try Redactor.redact(pixels: pixels, layout: layout, rectangles: redactions)
-      report.rectanglesRedacted = redactions.count
       // Only now, with the pixels blanked, may the copy claim to carry no burned-in text.
       output.set(Tag(0x0028_0301), .CS, "NO")
       let vr = dataSet[.pixelData]?.vr == .OW || layout.bitsAllocated > 8 ? VR.OW : .OB

@@ -1,7 +1,7 @@
 import DICOM
 
 /// An action code of PS3.15 Table E.1-1 (Basic Application Level Confidentiality Profile).
-public enum ProfileAction: String, Sendable, CaseIterable, Comparable {
+public enum ProfileAction: String, Sendable {
   /// D: replace with a non-empty dummy value consistent with the VR.
   case dummy = "D"
   /// Z: replace with a zero-length value.
@@ -24,10 +24,6 @@ public enum ProfileAction: String, Sendable, CaseIterable, Comparable {
   case removeOrZeroOrDummy = "X/Z/D"
   /// X/Z/U*: X unless Z, or U for the UIDs inside the sequence, is needed for conformance.
   case removeOrZeroOrUIDs = "X/Z/U*"
-
-  public static func < (lhs: ProfileAction, rhs: ProfileAction) -> Bool {
-    lhs.rawValue < rhs.rawValue
-  }
 }
 
 /// One row of Table E.1-1: a tag, or a repeating-group pattern such as (60xx,3000), and its action.

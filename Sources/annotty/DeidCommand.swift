@@ -33,12 +33,8 @@ struct DeidCommand: ParsableCommand {
       files += try opened.index.fingerprints().keys.sorted()
       boxes = try Self.redactionBoxes(opened)
     }
-    let cleaner = try deid.fileDeidentifier()
-    var summary = DeidSummary()
-    for path in files {
-      summary.add(path, cleaner.deidentify(path, into: out, extraRectangles: boxes))
-    }
-    summary.print(to: out)
+    let summary = try deid.fileDeidentifier().deidentifyAll(
+      files, into: out, extraRectangles: boxes)
     if summary.failed > 0 { throw ExitCode(2) }
   }
 
@@ -120,7 +116,9 @@ struct DeidOptions: ParsableArguments {
 
 /// Counts and messages of a de-identification run.
 struct DeidSummary {
-  var written = 0
+  /// Where the copies were written.
+  var writtenPaths: [String] = []
+  var written: Int { writtenPaths.count }
   var redacted = 0
   var flagged: [(String, [String])] = []
   var failures: [(String, String)] = []
@@ -128,8 +126,8 @@ struct DeidSummary {
 
   mutating func add(_ path: String, _ outcome: FileDeidentifier.Outcome) {
     switch outcome {
-    case .written(_, let rectangles):
-      written += 1
+    case .written(let target, let rectangles):
+      writtenPaths.append(target)
       if rectangles > 0 { redacted += 1 }
     case .flagged(let reasons): flagged.append((path, reasons))
     case .failed(let message): failures.append((path, message))

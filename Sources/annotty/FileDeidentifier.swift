@@ -20,6 +20,18 @@ struct FileDeidentifier {
     case failed(String)
   }
 
+  /// Cleans every file of `paths` into `folder` and prints what happened.
+  func deidentifyAll(
+    _ paths: [String], into folder: String, extraRectangles: [String: [RedactionRectangle]] = [:]
+  ) -> DeidSummary {
+    var summary = DeidSummary()
+    for path in paths {
+      summary.add(path, deidentify(path, into: folder, extraRectangles: extraRectangles))
+    }
+    summary.print(to: folder)
+    return summary
+  }
+
   /// Cleans `path` and writes it under `folder` as STUDY/SERIES/SOP.dcm (new UIDs only: the
   /// original file name may itself carry PHI).
   func deidentify(

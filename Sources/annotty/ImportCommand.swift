@@ -85,16 +85,9 @@ struct ImportCommand: ParsableCommand {
   private func deidentifyIntoWorkspace(_ opened: Workspace) throws -> [String] {
     let images = URL(fileURLWithPath: workspace.path).appendingPathComponent("images").path
     let cleaner = try deidOptions.fileDeidentifier()
-    var summary = DeidSummary()
-    var written: [String] = []
-    for path in try FileWalker.files(under: paths) {
-      let outcome = cleaner.deidentify(path, into: images)
-      if case .written(let target, _) = outcome { written.append(target) }
-      summary.add(path, outcome)
-    }
-    summary.print(to: images)
+    let summary = cleaner.deidentifyAll(try FileWalker.files(under: paths), into: images)
     try opened.settings.markDeidentified(method: cleaner.method)
-    return written
+    return summary.writtenPaths
   }
 
   private func copyIntoWorkspace(_ paths: [String], workspace: String) throws -> [String] {

@@ -6,8 +6,6 @@ enum BasicProfileTable {
   static let edition = "2026c"
   /// The PyPI package and version the table was taken from.
   static let source = "dicom-anonymizer 2.1.0"
-  /// The module of that package holding the edition's lists.
-  static let sourceModule = "dicomfields_2026c"
   /// How many rows the table has; a test checks `rows.count` against it.
   static let rowCount = 655
 
